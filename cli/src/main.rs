@@ -1,0 +1,2 @@
+//! The `statewright` command.
+fn main() {}

@@ -1,0 +1,9 @@
+//! statewright-core: the Amazon States Language model, its validator, and the local executor.
+//!
+//! Data flows `text -> asl model -> validate -> exec`. [`asl`] holds the serde model of every
+//! state machine AWS accepts; [`validate`] checks a definition the way AWS does at creation
+//! time and reports each finding with a stable code and a JSON Pointer; [`json`] reads JSON text
+//! without losing what `serde_json` drops (duplicate keys, positions).
+
+pub mod asl;
+pub mod json;
