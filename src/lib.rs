@@ -3,4 +3,4 @@
 //! Declare a workflow, emit the Amazon States Language (ASL) that AWS runs, and run it locally.
 //! Today the facade re-exports the ASL model ([`asl`]) and its validator ([`validate`]).
 
-pub use statewright_core::{asl, json};
+pub use statewright_core::{asl, json, validate};

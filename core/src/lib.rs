@@ -7,3 +7,7 @@
 
 pub mod asl;
 pub mod json;
+pub mod intrinsics;
+pub mod jsonata;
+pub mod path;
+pub mod validate;
