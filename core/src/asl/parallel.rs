@@ -97,7 +97,7 @@ pub struct ParallelState {
     pub end: Option<bool>,
 }
 
-/// A branch of a Parallel state, or the legacy `Iterator` of a Map state.
+/// A branch of a Parallel state: a state machine of its own.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Branch {

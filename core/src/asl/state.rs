@@ -9,6 +9,9 @@ use super::{
 };
 
 /// One state of a state machine.
+// The variants differ in size (a Map state holds far more fields than a Succeed state); states
+// are built once per definition and read many times, so a box would only add an indirection.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "Type")]
 pub enum State {

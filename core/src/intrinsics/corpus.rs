@@ -2,7 +2,7 @@
 //!
 //! Sources: the statelint and asl-validator definitions expected to be valid, and every
 //! conformance case (each was created on AWS and run). The test reports every failure by file,
-//! JSON location and text; it is skipped, with a note, where ../shared is not present.
+//! JSON location and text; it fails, never skips, where ../shared is not present.
 
 use std::fs;
 use std::path::{Path as FsPath, PathBuf};
@@ -122,10 +122,7 @@ fn valid_files(dir: &FsPath, valid: impl Fn(&Value) -> bool) -> Vec<PathBuf> {
 #[test]
 fn every_path_and_call_in_accepted_definitions_parses() {
     let shared = shared_dir();
-    if !shared.is_dir() {
-        eprintln!("skipped: {} is not present", shared.display());
-        return;
-    }
+    assert!(shared.is_dir(), "the corpus {} is missing", shared.display());
     let mut scan = Scan::default();
     let validation = shared.join("validation");
     let statelint = valid_files(&validation.join("statelint"), |v| v.as_u64() == Some(0));
@@ -180,10 +177,7 @@ fn every_path_and_call_in_accepted_definitions_parses() {
 #[test]
 fn invalid_paths_and_calls_of_the_suites_are_rejected() {
     let validation = shared_dir().join("validation");
-    if !validation.is_dir() {
-        eprintln!("skipped: {} is not present", validation.display());
-        return;
-    }
+    assert!(validation.is_dir(), "the corpus {} is missing", validation.display());
     let get = |file: &str, pointer: &str| -> String {
         let definition = read_json(&validation.join(file));
         definition

@@ -10,7 +10,12 @@ use super::expression::{
 use crate::asl::{ComparisonOperator, OperandKind, QueryLanguage};
 
 /// Checks a Choice state's `Choices` array.
-pub(crate) fn check_choices(cx: &mut Checker, pointer: &str, value: &Value, language: QueryLanguage) {
+pub(crate) fn check_choices(
+    cx: &mut Checker,
+    pointer: &str,
+    value: &Value,
+    language: QueryLanguage,
+) {
     let Some(rules) = value.as_array() else {
         cx.report(
             Code::WrongType,
@@ -128,7 +133,13 @@ fn check_rule(cx: &mut Checker, pointer: &str, value: &Value, language: QueryLan
             "And" | "Or" => match member.as_array() {
                 Some(rules) if !rules.is_empty() => {
                     for (index, nested) in rules.iter().enumerate() {
-                        check_rule(cx, &element(&member_pointer, index), nested, language, false);
+                        check_rule(
+                            cx,
+                            &element(&member_pointer, index),
+                            nested,
+                            language,
+                            false,
+                        );
                     }
                 }
                 Some(_) => cx.report(

@@ -197,12 +197,16 @@ pub(crate) fn check_timestamp(cx: &mut Checker, pointer: &str, key: &str, text: 
 
 /// Whether `text` is an RFC 3339 date-time, with the `T` separator AWS insists on.
 pub(crate) fn is_rfc3339(text: &str) -> bool {
-    text.as_bytes().get(10) == Some(&b'T')
-        && chrono::DateTime::parse_from_rfc3339(text).is_ok()
+    text.as_bytes().get(10) == Some(&b'T') && chrono::DateTime::parse_from_rfc3339(text).is_ok()
 }
 
 /// An `Assign` object: valid variable names; values as templates of the query language.
-pub(crate) fn check_assign(cx: &mut Checker, pointer: &str, value: &Value, language: QueryLanguage) {
+pub(crate) fn check_assign(
+    cx: &mut Checker,
+    pointer: &str,
+    value: &Value,
+    language: QueryLanguage,
+) {
     let Some(members) = value.as_object() else {
         cx.report(
             Code::WrongType,
@@ -225,8 +229,8 @@ pub(crate) fn check_assign(cx: &mut Checker, pointer: &str, value: &Value, langu
                 Code::InvalidVariableName,
                 &member_pointer,
                 format!(
-                    "`{key}` is not a valid variable name: use letters, digits and `_`, not \
-                     starting with a digit (and not the reserved name `states`)"
+                    "`{key}` is not a valid variable name: use letters, digits, `_` and `-`, \
+                     starting with a letter or `_` (and not the reserved name `states`)"
                 ),
             );
         }
@@ -256,11 +260,12 @@ pub(crate) fn check_assign(cx: &mut Checker, pointer: &str, value: &Value, langu
     }
 }
 
-/// A variable name: a letter or `_`, then letters, digits or `_`; `states` is reserved.
+/// A variable name: a letter or `_`, then letters, digits, `_` or `-`; `states` is reserved.
+///
+/// `-` is accepted because AWS's own examples of nested `Assign` use such keys; a JSONata
+/// expression can still only read a variable whose name has no `-`.
 pub(crate) fn is_variable_name(name: &str) -> bool {
     let mut chars = name.chars();
-    let starts_well = chars
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_');
-    starts_well && chars.all(|c| c.is_alphanumeric() || c == '_') && name != "states"
+    let starts_well = chars.next().is_some_and(|c| c.is_alphabetic() || c == '_');
+    starts_well && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '-') && name != "states"
 }

@@ -107,7 +107,10 @@ fn transitions(state: &Value, state_pointer: &str) -> Vec<(String, String)> {
             let list_pointer = child(state_pointer, key);
             for (index, rule) in rules.iter().enumerate() {
                 if let Some(Value::String(target)) = rule.get("Next") {
-                    out.push((child(&element(&list_pointer, index), "Next"), target.clone()));
+                    out.push((
+                        child(&element(&list_pointer, index), "Next"),
+                        target.clone(),
+                    ));
                 }
             }
         }
@@ -115,11 +118,15 @@ fn transitions(state: &Value, state_pointer: &str) -> Vec<(String, String)> {
     out
 }
 
+/// Whether the state ends its scope. A state that should transition but has neither `Next`
+/// nor `End` counts as an end too: it is reported as MISSING_TRANSITION already, and a second
+/// finding for the same mistake would only be noise.
 fn is_terminal(state: &Value) -> bool {
-    matches!(
-        state.get("Type").and_then(Value::as_str),
-        Some("Succeed" | "Fail")
-    ) || state.get("End") == Some(&Value::Bool(true))
+    match state.get("Type").and_then(Value::as_str) {
+        Some("Succeed" | "Fail") => true,
+        Some("Choice") => false,
+        _ => state.get("End") == Some(&Value::Bool(true)) || state.get("Next").is_none(),
+    }
 }
 
 fn check_scope(cx: &mut Checker, scope: &Scope, index: usize, owner_of: &HashMap<&str, usize>) {

@@ -35,21 +35,107 @@ const INTEGRATIONS: &[(&str, &[&str], Patterns)] = &[
     ("events", &["putEvents"], RR_TOKEN),
     ("apigateway", &["invoke"], RR_TOKEN),
     ("http", &["invoke"], RR),
-    ("dynamodb", &["getItem", "putItem", "updateItem", "deleteItem"], RR),
+    (
+        "dynamodb",
+        &["getItem", "putItem", "updateItem", "deleteItem"],
+        RR,
+    ),
     ("states", &["startExecution"], ALL_PATTERNS),
     ("ecs", &["runTask"], ALL_PATTERNS),
     ("batch", &["submitJob"], ALL_PATTERNS),
     ("glue", &["startJobRun"], ALL_PATTERNS),
-    ("codebuild", &["startBuild", "stopBuild", "batchDeleteBuilds", "batchGetReports", "startBuildBatch"], ALL_PATTERNS),
-    ("athena", &["startQueryExecution", "stopQueryExecution", "getQueryExecution", "getQueryResults", "startSessionCalculation"], ALL_PATTERNS),
+    (
+        "codebuild",
+        &[
+            "startBuild",
+            "stopBuild",
+            "batchDeleteBuilds",
+            "batchGetReports",
+            "startBuildBatch",
+        ],
+        ALL_PATTERNS,
+    ),
+    (
+        "athena",
+        &[
+            "startQueryExecution",
+            "stopQueryExecution",
+            "getQueryExecution",
+            "getQueryResults",
+            "startSessionCalculation",
+        ],
+        ALL_PATTERNS,
+    ),
     ("databrew", &["startJobRun"], RR_SYNC),
     ("mediaconvert", &["createJob"], RR_SYNC),
-    ("bedrock", &["invokeModel", "createModelCustomizationJob"], ALL_PATTERNS),
-    ("sagemaker", &["createEndpoint", "createEndpointConfig", "createHyperParameterTuningJob", "createLabelingJob", "createModel", "createProcessingJob", "createTrainingJob", "createTransformJob", "updateEndpoint"], ALL_PATTERNS),
-    ("elasticmapreduce", &["createCluster", "terminateCluster", "addStep", "cancelStep", "setClusterTerminationProtection", "modifyInstanceFleetByName", "modifyInstanceGroupByName"], ALL_PATTERNS),
-    ("emr-containers", &["startJobRun", "createVirtualCluster", "deleteVirtualCluster"], ALL_PATTERNS),
-    ("emr-serverless", &["createApplication", "startApplication", "stopApplication", "deleteApplication", "startJobRun", "cancelJobRun"], ALL_PATTERNS),
-    ("eks", &["createCluster", "deleteCluster", "createFargateProfile", "deleteFargateProfile", "createNodegroup", "deleteNodegroup", "runJob", "call"], ALL_PATTERNS),
+    (
+        "bedrock",
+        &["invokeModel", "createModelCustomizationJob"],
+        ALL_PATTERNS,
+    ),
+    (
+        "sagemaker",
+        &[
+            "createEndpoint",
+            "createEndpointConfig",
+            "createHyperParameterTuningJob",
+            "createLabelingJob",
+            "createModel",
+            "createProcessingJob",
+            "createTrainingJob",
+            "createTransformJob",
+            "updateEndpoint",
+        ],
+        ALL_PATTERNS,
+    ),
+    (
+        "elasticmapreduce",
+        &[
+            "createCluster",
+            "terminateCluster",
+            "addStep",
+            "cancelStep",
+            "setClusterTerminationProtection",
+            "modifyInstanceFleetByName",
+            "modifyInstanceGroupByName",
+        ],
+        ALL_PATTERNS,
+    ),
+    (
+        "emr-containers",
+        &[
+            "startJobRun",
+            "createVirtualCluster",
+            "deleteVirtualCluster",
+        ],
+        ALL_PATTERNS,
+    ),
+    (
+        "emr-serverless",
+        &[
+            "createApplication",
+            "startApplication",
+            "stopApplication",
+            "deleteApplication",
+            "startJobRun",
+            "cancelJobRun",
+        ],
+        ALL_PATTERNS,
+    ),
+    (
+        "eks",
+        &[
+            "createCluster",
+            "deleteCluster",
+            "createFargateProfile",
+            "deleteFargateProfile",
+            "createNodegroup",
+            "deleteNodegroup",
+            "runJob",
+            "call",
+        ],
+        ALL_PATTERNS,
+    ),
 ];
 
 /// Checks a Task's `Resource`.
@@ -141,7 +227,9 @@ fn check_integration(cx: &mut Checker, pointer: &str, resource: &str, tail: &str
         Some(dot) => (&tail[..dot], &tail[dot..]),
         None => (tail, ""),
     };
-    let (service, action) = service_action.split_once(':').unwrap_or((service_action, ""));
+    let (service, action) = service_action
+        .split_once(':')
+        .unwrap_or((service_action, ""));
     let (sync, token) = match suffix {
         "" => (false, false),
         ".sync" | ".sync:2" => (true, false),

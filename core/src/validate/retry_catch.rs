@@ -65,7 +65,14 @@ pub(crate) fn check_retriers(cx: &mut Checker, pointer: &str, value: &Value) {
                 ),
             }
         }
-        check_error_equals(cx, &retrier_pointer, "retrier", retrier, index, retriers.len());
+        check_error_equals(
+            cx,
+            &retrier_pointer,
+            "retrier",
+            retrier,
+            index,
+            retriers.len(),
+        );
     }
 }
 
@@ -95,7 +102,10 @@ pub(crate) fn check_catchers(
                     other => cx.report(
                         Code::WrongType,
                         &member_pointer,
-                        format!("`ResultPath` is a path string or null, not {}", type_name(other)),
+                        format!(
+                            "`ResultPath` is a path string or null, not {}",
+                            type_name(other)
+                        ),
                     ),
                 },
                 ("Output", QueryLanguage::Jsonata) => {
@@ -130,7 +140,14 @@ pub(crate) fn check_catchers(
                 "a catcher needs `Next`: the state to go to when it catches an error",
             );
         }
-        check_error_equals(cx, &catcher_pointer, "catcher", catcher, index, catchers.len());
+        check_error_equals(
+            cx,
+            &catcher_pointer,
+            "catcher",
+            catcher,
+            index,
+            catchers.len(),
+        );
     }
 }
 
@@ -158,7 +175,10 @@ fn check_error_equals(
             cx.report(
                 Code::WrongType,
                 &field_pointer,
-                format!("`ErrorEquals` is an array of error names, not {}", type_name(other)),
+                format!(
+                    "`ErrorEquals` is an array of error names, not {}",
+                    type_name(other)
+                ),
             );
             return;
         }
@@ -167,10 +187,8 @@ fn check_error_equals(
         cx.report(
             Code::EmptyErrorEquals,
             &field_pointer,
-            format!(
-                "`ErrorEquals` is empty (non-empty required); name at least one error, or \
-                 \"States.ALL\" for any"
-            ),
+            "`ErrorEquals` is empty (non-empty required); name at least one error, or \
+             \"States.ALL\" for any",
         );
     }
     let mut has_all = false;

@@ -90,50 +90,200 @@ const fn field(
 const FIELDS: &[Field] = &[
     field("Comment", ALL, Language::Both, Kind::Text),
     field("QueryLanguage", ALL, Language::Both, Kind::QueryLanguage),
-    field("InputPath", ALL_BUT_FAIL, Language::JsonPath, Kind::NullablePath),
-    field("OutputPath", ALL_BUT_FAIL, Language::JsonPath, Kind::NullablePath),
-    field("Parameters", &[Task, Pass, Parallel, MapState], Language::JsonPath, Kind::Template),
-    field("ResultSelector", RESULTS, Language::JsonPath, Kind::Template),
-    field("ResultPath", &[Task, Pass, Parallel, MapState], Language::JsonPath, Kind::ResultPath),
+    field(
+        "InputPath",
+        ALL_BUT_FAIL,
+        Language::JsonPath,
+        Kind::NullablePath,
+    ),
+    field(
+        "OutputPath",
+        ALL_BUT_FAIL,
+        Language::JsonPath,
+        Kind::NullablePath,
+    ),
+    field(
+        "Parameters",
+        &[Task, Pass, Parallel, MapState],
+        Language::JsonPath,
+        Kind::Template,
+    ),
+    field(
+        "ResultSelector",
+        RESULTS,
+        Language::JsonPath,
+        Kind::Template,
+    ),
+    field(
+        "ResultPath",
+        &[Task, Pass, Parallel, MapState],
+        Language::JsonPath,
+        Kind::ResultPath,
+    ),
     field("Result", &[Pass], Language::JsonPath, Kind::AnyJson),
-    field("Arguments", &[Task, Parallel], Language::Jsonata, Kind::JsonataValue),
-    field("Output", ALL_BUT_FAIL, Language::Jsonata, Kind::JsonataValue),
+    field(
+        "Arguments",
+        &[Task, Parallel],
+        Language::Jsonata,
+        Kind::JsonataValue,
+    ),
+    field(
+        "Output",
+        ALL_BUT_FAIL,
+        Language::Jsonata,
+        Kind::JsonataValue,
+    ),
     field("Assign", ASSIGNS, Language::Both, Kind::Assign),
     field("Next", TRANSITIONS, Language::Both, Kind::StateName),
     field("End", TRANSITIONS, Language::Both, Kind::End),
     field("Retry", RESULTS, Language::Both, Kind::Retry),
     field("Catch", RESULTS, Language::Both, Kind::Catch),
     field("Resource", &[Task], Language::Both, Kind::Resource),
-    field("TimeoutSeconds", &[Task], Language::Both, Kind::Integer { min: 1, max: MAX_SECONDS }),
-    field("TimeoutSecondsPath", &[Task], Language::JsonPath, Kind::ReferencePath),
-    field("HeartbeatSeconds", &[Task], Language::Both, Kind::Integer { min: 1, max: MAX_SECONDS }),
-    field("HeartbeatSecondsPath", &[Task], Language::JsonPath, Kind::ReferencePath),
+    field(
+        "TimeoutSeconds",
+        &[Task],
+        Language::Both,
+        Kind::Integer {
+            min: 1,
+            max: MAX_SECONDS,
+        },
+    ),
+    field(
+        "TimeoutSecondsPath",
+        &[Task],
+        Language::JsonPath,
+        Kind::ReferencePath,
+    ),
+    field(
+        "HeartbeatSeconds",
+        &[Task],
+        Language::Both,
+        Kind::Integer {
+            min: 1,
+            max: MAX_SECONDS,
+        },
+    ),
+    field(
+        "HeartbeatSecondsPath",
+        &[Task],
+        Language::JsonPath,
+        Kind::ReferencePath,
+    ),
     field("Credentials", &[Task], Language::Both, Kind::Credentials),
     field("Choices", &[Choice], Language::Both, Kind::Choices),
     field("Default", &[Choice], Language::Both, Kind::StateName),
-    field("Seconds", &[Wait], Language::Both, Kind::Integer { min: 0, max: MAX_SECONDS }),
+    field(
+        "Seconds",
+        &[Wait],
+        Language::Both,
+        Kind::Integer {
+            min: 0,
+            max: MAX_SECONDS,
+        },
+    ),
     field("Timestamp", &[Wait], Language::Both, Kind::Timestamp),
-    field("SecondsPath", &[Wait], Language::JsonPath, Kind::ReferencePath),
-    field("TimestampPath", &[Wait], Language::JsonPath, Kind::ReferencePath),
+    field(
+        "SecondsPath",
+        &[Wait],
+        Language::JsonPath,
+        Kind::ReferencePath,
+    ),
+    field(
+        "TimestampPath",
+        &[Wait],
+        Language::JsonPath,
+        Kind::ReferencePath,
+    ),
     field("Error", &[Fail], Language::Both, Kind::Text),
     field("Cause", &[Fail], Language::Both, Kind::Text),
-    field("ErrorPath", &[Fail], Language::JsonPath, Kind::PathOrIntrinsic),
-    field("CausePath", &[Fail], Language::JsonPath, Kind::PathOrIntrinsic),
+    field(
+        "ErrorPath",
+        &[Fail],
+        Language::JsonPath,
+        Kind::PathOrIntrinsic,
+    ),
+    field(
+        "CausePath",
+        &[Fail],
+        Language::JsonPath,
+        Kind::PathOrIntrinsic,
+    ),
     field("Branches", &[Parallel], Language::Both, Kind::Branches),
-    field("ItemProcessor", &[MapState], Language::Both, Kind::ItemProcessor),
+    field(
+        "ItemProcessor",
+        &[MapState],
+        Language::Both,
+        Kind::ItemProcessor,
+    ),
     field("Iterator", &[MapState], Language::Both, Kind::Iterator),
-    field("ItemsPath", &[MapState], Language::JsonPath, Kind::ReferencePath),
+    field(
+        "ItemsPath",
+        &[MapState],
+        Language::JsonPath,
+        Kind::ReferencePath,
+    ),
     field("Items", &[MapState], Language::Jsonata, Kind::Items),
-    field("ItemSelector", &[MapState], Language::Both, Kind::ItemSelector),
+    field(
+        "ItemSelector",
+        &[MapState],
+        Language::Both,
+        Kind::ItemSelector,
+    ),
     field("ItemReader", &[MapState], Language::Both, Kind::ItemReader),
-    field("ItemBatcher", &[MapState], Language::Both, Kind::ItemBatcher),
-    field("ResultWriter", &[MapState], Language::Both, Kind::ResultWriter),
-    field("MaxConcurrency", &[MapState], Language::Both, Kind::Integer { min: 0, max: i64::MAX }),
-    field("MaxConcurrencyPath", &[MapState], Language::JsonPath, Kind::ReferencePath),
-    field("ToleratedFailureCount", &[MapState], Language::Both, Kind::Integer { min: 0, max: i64::MAX }),
-    field("ToleratedFailureCountPath", &[MapState], Language::JsonPath, Kind::ReferencePath),
-    field("ToleratedFailurePercentage", &[MapState], Language::Both, Kind::Percentage),
-    field("ToleratedFailurePercentagePath", &[MapState], Language::JsonPath, Kind::ReferencePath),
+    field(
+        "ItemBatcher",
+        &[MapState],
+        Language::Both,
+        Kind::ItemBatcher,
+    ),
+    field(
+        "ResultWriter",
+        &[MapState],
+        Language::Both,
+        Kind::ResultWriter,
+    ),
+    field(
+        "MaxConcurrency",
+        &[MapState],
+        Language::Both,
+        Kind::Integer {
+            min: 0,
+            max: i64::MAX,
+        },
+    ),
+    field(
+        "MaxConcurrencyPath",
+        &[MapState],
+        Language::JsonPath,
+        Kind::ReferencePath,
+    ),
+    field(
+        "ToleratedFailureCount",
+        &[MapState],
+        Language::Both,
+        Kind::Integer {
+            min: 0,
+            max: i64::MAX,
+        },
+    ),
+    field(
+        "ToleratedFailureCountPath",
+        &[MapState],
+        Language::JsonPath,
+        Kind::ReferencePath,
+    ),
+    field(
+        "ToleratedFailurePercentage",
+        &[MapState],
+        Language::Both,
+        Kind::Percentage,
+    ),
+    field(
+        "ToleratedFailurePercentagePath",
+        &[MapState],
+        Language::JsonPath,
+        Kind::ReferencePath,
+    ),
     field("Label", &[MapState], Language::Both, Kind::Label),
 ];
 
@@ -148,13 +298,13 @@ const EXCLUSIVE: &[(&str, &str)] = &[
     ("ItemSelector", "Parameters"),
     ("MaxConcurrency", "MaxConcurrencyPath"),
     ("ToleratedFailureCount", "ToleratedFailureCountPath"),
-    ("ToleratedFailurePercentage", "ToleratedFailurePercentagePath"),
+    (
+        "ToleratedFailurePercentage",
+        "ToleratedFailurePercentagePath",
+    ),
 ];
 
 const WAIT_DURATIONS: &[&str] = &["Seconds", "Timestamp", "SecondsPath", "TimestampPath"];
-
-/// Fields only a distributed Map state takes.
-const DISTRIBUTED_ONLY: &[&str] = &["ItemReader", "ItemBatcher", "ResultWriter", "Label"];
 
 /// Where a field that belongs to the other query language has its counterpart.
 fn counterpart(name: &str) -> &'static str {
@@ -186,7 +336,10 @@ pub(crate) fn check_state(cx: &mut Checker, pointer: &str, name: &str, value: &V
         cx.report(
             Code::NotAnObject,
             pointer,
-            format!("the state `{name}` is an object with a `Type`, not {}", type_name(value)),
+            format!(
+                "the state `{name}` is an object with a `Type`, not {}",
+                type_name(value)
+            ),
         );
         return;
     };
@@ -220,7 +373,10 @@ pub(crate) fn check_state(cx: &mut Checker, pointer: &str, name: &str, value: &V
             cx.report(
                 Code::WrongType,
                 &child(pointer, "Type"),
-                format!("`Type` is a string such as \"Pass\", not {}", type_name(other)),
+                format!(
+                    "`Type` is a string such as \"Pass\", not {}",
+                    type_name(other)
+                ),
             );
             return;
         }
@@ -277,7 +433,7 @@ pub(crate) fn check_state(cx: &mut Checker, pointer: &str, name: &str, value: &V
         }
         check_field(cx, &field_pointer, key, field.kind, field_value, language);
     }
-    check_combinations(cx, pointer, name, state_type, state, language);
+    check_combinations(cx, pointer, name, state_type, state);
 }
 
 /// The state's query language; reports a JSONPath state in a JSONata state machine.
@@ -399,7 +555,10 @@ fn check_field(
             other => cx.report(
                 Code::WrongType,
                 pointer,
-                format!("`{key}` is an RFC 3339 timestamp string, not {}", type_name(other)),
+                format!(
+                    "`{key}` is an RFC 3339 timestamp string, not {}",
+                    type_name(other)
+                ),
             ),
         },
         Kind::Label => check_label(cx, pointer, value),
@@ -408,10 +567,10 @@ fn check_field(
         Kind::Catch => check_catchers(cx, pointer, value, language),
         Kind::Choices => check_choices(cx, pointer, value, language),
         Kind::Branches => check_branches(cx, pointer, value),
-        Kind::ItemProcessor => check_item_processor(cx, pointer, value),
-        Kind::Iterator => {
-            check_nested_scope(cx, pointer, value, "a Map state's `Iterator`", &[]);
+        Kind::ItemProcessor => {
+            check_item_processor(cx, pointer, value, "a Map state's `ItemProcessor`")
         }
+        Kind::Iterator => check_item_processor(cx, pointer, value, "a Map state's `Iterator`"),
         Kind::Items => match value {
             Value::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
@@ -465,7 +624,10 @@ fn report_path_type(cx: &mut Checker, pointer: &str, key: &str, value: &Value, n
     cx.report(
         Code::WrongType,
         pointer,
-        format!("`{key}` is a path string{or_null}, not {}", type_name(value)),
+        format!(
+            "`{key}` is a path string{or_null}, not {}",
+            type_name(value)
+        ),
     );
 }
 
@@ -476,7 +638,6 @@ fn check_combinations(
     name: &str,
     state_type: StateType,
     state: &Map<String, Value>,
-    language: QueryLanguage,
 ) {
     let type_name = state_type.as_str();
     let required: &[&str] = match state_type {
@@ -560,18 +721,12 @@ fn check_combinations(
                 );
             }
         }
-        MapState => check_map_combinations(cx, pointer, name, state, language),
+        MapState => check_map_combinations(cx, pointer, name, state),
         _ => {}
     }
 }
 
-fn check_map_combinations(
-    cx: &mut Checker,
-    pointer: &str,
-    name: &str,
-    state: &Map<String, Value>,
-    language: QueryLanguage,
-) {
+fn check_map_combinations(cx: &mut Checker, pointer: &str, name: &str, state: &Map<String, Value>) {
     if !state.contains_key("ItemProcessor") && !state.contains_key("Iterator") {
         cx.report(
             Code::MissingField,
@@ -580,30 +735,6 @@ fn check_map_combinations(
                 "the Map state `{name}` needs `ItemProcessor`: the states to run for each item"
             ),
         );
-    }
-    if language == QueryLanguage::JsonPath && state.contains_key("Items") {
-        return;
-    }
-    let distributed = state
-        .get("ItemProcessor")
-        .and_then(|p| p.get("ProcessorConfig"))
-        .and_then(|c| c.get("Mode"))
-        .and_then(Value::as_str)
-        == Some("DISTRIBUTED");
-    if !distributed {
-        for field in DISTRIBUTED_ONLY {
-            if state.contains_key(*field) {
-                cx.report(
-                    Code::FieldNotAllowed,
-                    &child(pointer, field),
-                    format!(
-                        "`{field}` is for distributed Map states; set \"ProcessorConfig\": \
-                         {{\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"}} in \
-                         `ItemProcessor`, or remove `{field}`"
-                    ),
-                );
-            }
-        }
     }
 }
 
@@ -616,11 +747,8 @@ fn check_label(cx: &mut Checker, pointer: &str, value: &Value) {
         );
         return;
     };
-    let bad = |c: char| {
-        c.is_whitespace()
-            || c.is_control()
-            || "<>{}[]?*\"#%\\^|~`$&,;:/".contains(c)
-    };
+    let bad =
+        |c: char| c.is_whitespace() || c.is_control() || "<>{}[]?*\"#%\\^|~`$&,;:/".contains(c);
     if label.chars().count() > 40 || label.chars().any(bad) {
         cx.report(
             Code::InvalidValue,
@@ -682,7 +810,10 @@ fn check_branches(cx: &mut Checker, pointer: &str, value: &Value) {
         cx.report(
             Code::WrongType,
             pointer,
-            format!("`Branches` is an array of state machines, not {}", type_name(value)),
+            format!(
+                "`Branches` is an array of state machines, not {}",
+                type_name(value)
+            ),
         );
         return;
     };
@@ -694,20 +825,19 @@ fn check_branches(cx: &mut Checker, pointer: &str, value: &Value) {
         );
     }
     for (index, branch) in branches.iter().enumerate() {
-        check_nested_scope(cx, &element(pointer, index), branch, "a Parallel branch", &[]);
+        check_nested_scope(
+            cx,
+            &element(pointer, index),
+            branch,
+            "a Parallel branch",
+            &[],
+        );
     }
 }
 
-fn check_item_processor(cx: &mut Checker, pointer: &str, value: &Value) {
-    if check_nested_scope(
-        cx,
-        pointer,
-        value,
-        "a Map state's `ItemProcessor`",
-        &["ProcessorConfig"],
-    )
-    .is_none()
-    {
+/// `ItemProcessor`, or the legacy `Iterator` (which AWS also accepts with a `ProcessorConfig`).
+fn check_item_processor(cx: &mut Checker, pointer: &str, value: &Value, what: &str) {
+    if check_nested_scope(cx, pointer, value, what, &["ProcessorConfig"]).is_none() {
         return;
     }
     let Some(config) = value.get("ProcessorConfig") else {
@@ -823,7 +953,11 @@ fn check_members(
                 &member_pointer,
                 format!(
                     "`{key}` of `{owner}` is a {} field and this state uses {}",
-                    if language == QueryLanguage::Jsonata { "JSONPath" } else { "JSONata" },
+                    if language == QueryLanguage::Jsonata {
+                        "JSONPath"
+                    } else {
+                        "JSONata"
+                    },
                     language.as_str()
                 ),
             );
@@ -834,7 +968,12 @@ fn check_members(
     Some(object.clone())
 }
 
-fn check_exclusive_members(cx: &mut Checker, pointer: &str, object: &Map<String, Value>, pairs: &[(&str, &str)]) {
+fn check_exclusive_members(
+    cx: &mut Checker,
+    pointer: &str,
+    object: &Map<String, Value>,
+    pairs: &[(&str, &str)],
+) {
     for (a, b) in pairs {
         if object.contains_key(*a) && object.contains_key(*b) {
             cx.report(
@@ -870,18 +1009,41 @@ fn check_item_reader(cx: &mut Checker, pointer: &str, value: &Value, language: Q
             ("CSVHeaderLocation", Language::Both, Kind::Text),
             ("CSVHeaders", Language::Both, Kind::AnyJson),
             ("CSVDelimiter", Language::Both, Kind::Text),
-            ("MaxItems", Language::Both, Kind::Integer { min: 0, max: 100_000_000 }),
+            (
+                "MaxItems",
+                Language::Both,
+                Kind::Integer {
+                    min: 0,
+                    max: 100_000_000,
+                },
+            ),
             ("MaxItemsPath", Language::JsonPath, Kind::ReferencePath),
             ("ManifestType", Language::Both, Kind::Text),
         ];
-        if let Some(config) =
-            check_members(cx, &config_pointer, "ReaderConfig", config, language, members)
-        {
-            check_exclusive_members(cx, &config_pointer, &config, &[("MaxItems", "MaxItemsPath")]);
+        if let Some(config) = check_members(
+            cx,
+            &config_pointer,
+            "ReaderConfig",
+            config,
+            language,
+            members,
+        ) {
+            check_exclusive_members(
+                cx,
+                &config_pointer,
+                &config,
+                &[("MaxItems", "MaxItemsPath")],
+            );
             let enums: &[(&str, &[&str])] = &[
-                ("InputType", &["CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"]),
+                (
+                    "InputType",
+                    &["CSV", "JSON", "JSONL", "MANIFEST", "PARQUET"],
+                ),
                 ("CSVHeaderLocation", &["FIRST_ROW", "GIVEN"]),
-                ("CSVDelimiter", &["COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"]),
+                (
+                    "CSVDelimiter",
+                    &["COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"],
+                ),
                 ("ManifestType", &["ATHENA_DATA", "S3_INVENTORY"]),
             ];
             for (key, allowed) in enums {
@@ -895,10 +1057,32 @@ fn check_item_reader(cx: &mut Checker, pointer: &str, value: &Value, language: Q
 
 fn check_item_batcher(cx: &mut Checker, pointer: &str, value: &Value, language: QueryLanguage) {
     let members: &[(&str, Language, Kind)] = &[
-        ("MaxItemsPerBatch", Language::Both, Kind::Integer { min: 1, max: i64::MAX }),
-        ("MaxItemsPerBatchPath", Language::JsonPath, Kind::ReferencePath),
-        ("MaxInputBytesPerBatch", Language::Both, Kind::Integer { min: 1, max: 262_144 }),
-        ("MaxInputBytesPerBatchPath", Language::JsonPath, Kind::ReferencePath),
+        (
+            "MaxItemsPerBatch",
+            Language::Both,
+            Kind::Integer {
+                min: 1,
+                max: i64::MAX,
+            },
+        ),
+        (
+            "MaxItemsPerBatchPath",
+            Language::JsonPath,
+            Kind::ReferencePath,
+        ),
+        (
+            "MaxInputBytesPerBatch",
+            Language::Both,
+            Kind::Integer {
+                min: 1,
+                max: 262_144,
+            },
+        ),
+        (
+            "MaxInputBytesPerBatchPath",
+            Language::JsonPath,
+            Kind::ReferencePath,
+        ),
         ("BatchInput", Language::Both, Kind::AnyJson),
     ];
     if let Some(batcher) = check_members(cx, pointer, "ItemBatcher", value, language, members) {
@@ -929,9 +1113,14 @@ fn check_result_writer(cx: &mut Checker, pointer: &str, value: &Value, language:
             ("OutputType", Language::Both, Kind::Text),
             ("Transformation", Language::Both, Kind::Text),
         ];
-        if let Some(config) =
-            check_members(cx, &config_pointer, "WriterConfig", config, language, members)
-        {
+        if let Some(config) = check_members(
+            cx,
+            &config_pointer,
+            "WriterConfig",
+            config,
+            language,
+            members,
+        ) {
             let enums: &[(&str, &[&str])] = &[
                 ("OutputType", &["JSON", "JSONL"]),
                 ("Transformation", &["NONE", "COMPACT", "FLATTEN"]),

@@ -130,10 +130,7 @@ pub(crate) fn check_nested_scope(
                 &field_pointer,
                 format!(
                     "`{key}` is not a field of {what}; it takes `StartAt`, `States`, `Comment`{}",
-                    extra
-                        .iter()
-                        .map(|e| format!(", `{e}`"))
-                        .collect::<String>()
+                    extra.iter().map(|e| format!(", `{e}`")).collect::<String>()
                 ),
             ),
         }
@@ -162,11 +159,9 @@ pub(crate) fn expect_integer(
     min: i64,
     max: i64,
 ) -> Option<i64> {
-    let integer = value.as_i64().or_else(|| {
-        value
-            .as_u64()
-            .map(|u| i64::try_from(u).unwrap_or(i64::MAX))
-    });
+    let integer = value
+        .as_i64()
+        .or_else(|| value.as_u64().map(|u| i64::try_from(u).unwrap_or(i64::MAX)));
     let Some(integer) = integer else {
         cx.report(
             Code::WrongType,
