@@ -141,6 +141,14 @@ fn check_scope(cx: &mut Checker, scope: &Scope, index: usize, owner_of: &HashMap
             return true;
         }
         match owner_of.get(target) {
+            Some(&other) if other != index && other > index => cx.report(
+                Code::TransitionLeavesScope,
+                pointer,
+                format!(
+                    "`{field}` goes to {target:?}, which is inside a Parallel branch or Map \
+                     processor; a transition cannot enter one: go to the Parallel or Map state"
+                ),
+            ),
             Some(&other) if other != index => cx.report(
                 Code::TransitionLeavesScope,
                 pointer,
