@@ -1,6 +1,7 @@
 //! statewright: typed AWS Step Functions workflows in Rust.
 //!
 //! Declare a workflow, emit the Amazon States Language (ASL) that AWS runs, and run it locally.
-//! Today the facade re-exports the ASL model ([`asl`]) and its validator ([`validate`]).
+//! The facade re-exports the ASL model ([`asl`]), its validator ([`validate`]) and the local
+//! executor ([`exec`]).
 
-pub use statewright_core::{asl, json, validate};
+pub use statewright_core::{asl, exec, json, jsonata, path, validate};

@@ -1,5 +1,6 @@
-//! The `statewright` command: validate Step Functions state machine definitions.
+//! The `statewright` command: validate and run Step Functions state machines.
 
+mod run;
 mod validate;
 
 use std::process::ExitCode;
@@ -21,11 +22,30 @@ enum Command {
     /// Prints `file:/json/pointer: CODE: message` for each finding. Exits 0 when every file is
     /// valid, 1 when any has findings, 2 when any cannot be read or is not JSON.
     Validate(validate::Args),
+    /// Run a state machine on the local executor.
+    ///
+    /// Prints the execution's status, output, error and cause. Exits 0 when it succeeded, 1
+    /// when it failed or timed out, 2 when it could not start (unreadable or invalid files).
+    Run(run::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Run(args) => run::run(&args),
     }
+}
+
+/// Reads a file, or standard input for `-`.
+fn read(file: &std::path::Path) -> Result<String, String> {
+    use std::io::Read;
+    if file.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(file).map_err(|e| format!("cannot read the file: {e}"))
 }

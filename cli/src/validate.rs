@@ -1,6 +1,6 @@
 //! `statewright validate FILE...`: findings as text or JSON, with exit codes 0, 1 and 2.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -51,7 +51,7 @@ pub fn run(args: &Args) -> ExitCode {
     let mut err = stderr.lock();
     for file in &args.files {
         let name = file.display().to_string();
-        let outcome = match read(file) {
+        let outcome = match super::read(file) {
             Err(message) => Outcome::Unreadable(message),
             Ok(text) => match validate_text(&text, &options) {
                 Report::Unreadable(e) => Outcome::Unreadable(format!(
@@ -105,15 +105,4 @@ pub fn run(args: &Args) -> ExitCode {
         let _ = writeln!(out, "{report:#}");
     }
     ExitCode::from(worst)
-}
-
-fn read(file: &PathBuf) -> Result<String, String> {
-    if file.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(file).map_err(|e| format!("cannot read the file: {e}"))
 }

@@ -8,6 +8,7 @@
 //! [`jsonata`] the `{% %}` JSONata expressions.
 
 pub mod asl;
+pub mod exec;
 pub mod intrinsics;
 pub mod json;
 pub mod jsonata;

@@ -3,8 +3,10 @@
 //! Parsing goes through [`parse_expression`], a thin seam over the `jsonata-core` crate so
 //! the engine behind it can change without touching the validator or the executor.
 
+mod eval;
 mod template;
 
+pub use eval::{Bindings, EvalError, evaluate};
 pub use template::{Template, classify};
 
 /// A JSONata expression that does not parse.

@@ -1,0 +1,465 @@
+//! The executor: a state machine, its Lambda handlers and services, and how it runs.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use tokio::sync::oneshot;
+
+use super::clock::{TimeMode, format_timestamp};
+use super::context::ExecutionInfo;
+use super::history::{HistoryEvent, Thread};
+use super::lambda::{Functions, Handler};
+use super::mock::{Mock, Mocks};
+use super::run::Run;
+use super::services::Services;
+use super::state::run_scope;
+use super::tokens::Tokens;
+use super::variables::Variables;
+use super::{Failure, history};
+use crate::asl::StateMachine;
+use crate::validate::{LoadError, Options as ValidateOptions, load};
+
+/// The largest input or output of a state or an execution: 256 KiB.
+pub const PAYLOAD_LIMIT: usize = 256 * 1024;
+
+/// How executions run.
+#[derive(Clone, Debug)]
+pub struct ExecutorOptions {
+    /// Virtual (default) or real time.
+    pub time: TimeMode,
+    /// The seed of jitter, `States.UUID`, `States.MathRandom`, names and tokens.
+    pub seed: u64,
+    /// Whether events are recorded (on by default; off is faster).
+    pub record_history: bool,
+    /// The region in ARNs.
+    pub region: String,
+    /// The account in ARNs.
+    pub account: String,
+    /// The execution role (`$$.Execution.RoleArn`).
+    pub role_arn: String,
+    /// The wall-clock time executions start at; the real time when `None`.
+    pub start_time: Option<DateTime<Utc>>,
+}
+
+impl Default for ExecutorOptions {
+    fn default() -> Self {
+        ExecutorOptions {
+            time: TimeMode::Virtual,
+            seed: 0,
+            record_history: true,
+            region: "us-east-1".into(),
+            account: "111111111111".into(),
+            role_arn: "arn:aws:iam::111111111111:role/statewright-local".into(),
+            start_time: None,
+        }
+    }
+}
+
+/// What executions of one executor share.
+pub(crate) struct Shared {
+    pub(crate) name: String,
+    pub(crate) machine: Arc<StateMachine>,
+    pub(crate) functions: Functions,
+    pub(crate) mocks: Mocks,
+    pub(crate) machines: HashMap<String, Arc<StateMachine>>,
+    pub(crate) services: Arc<Services>,
+    pub(crate) tokens: Arc<Tokens>,
+    pub(crate) options: ExecutorOptions,
+    counter: std::sync::atomic::AtomicU64,
+}
+
+/// Builds an [`Executor`].
+pub struct ExecutorBuilder {
+    name: String,
+    machine: StateMachine,
+    functions: Functions,
+    mocks: Mocks,
+    machines: HashMap<String, Arc<StateMachine>>,
+    options: ExecutorOptions,
+}
+
+impl ExecutorBuilder {
+    /// Registers a Lambda function by name (`MyFunction`), qualified name (`MyFunction:prod`)
+    /// or ARN; a plain name answers every version and alias.
+    pub fn lambda(mut self, name: &str, handler: impl Handler) -> Self {
+        self.functions.insert(name, Arc::new(handler));
+        self
+    }
+
+    /// Answers a Task resource (any ARN, e.g. `arn:aws:states:::dynamodb:putItem`) with a mock.
+    pub fn mock(mut self, resource: &str, mock: impl Mock) -> Self {
+        self.mocks.insert(resource, Arc::new(mock));
+        self
+    }
+
+    /// Registers a state machine that `states:startExecution` tasks can start, by name or ARN.
+    pub fn state_machine(mut self, name: &str, machine: StateMachine) -> Self {
+        self.machines.insert(name.to_string(), Arc::new(machine));
+        self
+    }
+
+    /// The state machine's name (in ARNs and `$$.StateMachine.Name`).
+    pub fn name(mut self, name: &str) -> Self {
+        self.name = name.to_string();
+        self
+    }
+
+    /// Virtual (default) or real time.
+    pub fn time(mut self, time: TimeMode) -> Self {
+        self.options.time = time;
+        self
+    }
+
+    /// The seed of everything random in an execution.
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.options.seed = seed;
+        self
+    }
+
+    /// Turns history recording on (the default) or off.
+    pub fn record_history(mut self, record: bool) -> Self {
+        self.options.record_history = record;
+        self
+    }
+
+    /// Sets every option at once.
+    pub fn options(mut self, options: ExecutorOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// The executor.
+    pub fn build(self) -> Executor {
+        let services = Arc::new(Services::default());
+        Executor {
+            shared: Arc::new(Shared {
+                name: self.name,
+                machine: Arc::new(self.machine),
+                functions: self.functions,
+                mocks: self.mocks,
+                machines: self.machines,
+                services,
+                tokens: Arc::new(Tokens::default()),
+                options: self.options,
+                counter: Default::default(),
+            }),
+        }
+    }
+}
+
+/// Runs a state machine in-process. Cheap to clone; executions may run concurrently.
+#[derive(Clone)]
+pub struct Executor {
+    pub(crate) shared: Arc<Shared>,
+}
+
+/// How an execution ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// It reached a Succeed state or an `End`.
+    Succeeded,
+    /// A failure was not caught.
+    Failed,
+    /// The state machine's `TimeoutSeconds` passed.
+    TimedOut,
+}
+
+impl Status {
+    /// The status as AWS spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Succeeded => "SUCCEEDED",
+            Status::Failed => "FAILED",
+            Status::TimedOut => "TIMED_OUT",
+        }
+    }
+}
+
+/// A finished execution: its status, output or error, and history.
+#[derive(Clone, Debug)]
+pub struct Execution {
+    /// The execution's ARN.
+    pub arn: String,
+    /// How it ended.
+    pub status: Status,
+    /// The output, when it succeeded.
+    pub output: Option<Value>,
+    /// The error, when it failed (absent when the failure named none).
+    pub error: Option<String>,
+    /// The cause, when it failed with one.
+    pub cause: Option<String>,
+    /// The events, as `GetExecutionHistory` returns them (empty when recording is off).
+    pub history: Vec<HistoryEvent>,
+}
+
+impl Executor {
+    /// An executor for a state machine.
+    pub fn builder(machine: StateMachine) -> ExecutorBuilder {
+        ExecutorBuilder {
+            name: "StateMachine".into(),
+            machine,
+            functions: Functions::default(),
+            mocks: Mocks::default(),
+            machines: HashMap::new(),
+            options: ExecutorOptions::default(),
+        }
+    }
+
+    /// An executor for a definition given as JSON text, validated as AWS would.
+    pub fn from_json(text: &str) -> Result<ExecutorBuilder, LoadError> {
+        Ok(Executor::builder(load(text, &ValidateOptions::default())?))
+    }
+
+    /// Starts an execution in the background; the handle lists task tokens and waits.
+    pub fn start(&self, input: Value) -> RunningExecution {
+        let (sender, receiver) = oneshot::channel();
+        let shared = Arc::clone(&self.shared);
+        let machine = Arc::clone(&shared.machine);
+        let number = shared
+            .counter
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let time = shared.options.time;
+        let spawned = std::thread::Builder::new()
+            .name("statewright-execution".into())
+            .spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .start_paused(time == TimeMode::Virtual)
+                    .build();
+                let execution = match runtime {
+                    Ok(runtime) => runtime.block_on(execute(shared, machine, input, number, None)),
+                    Err(error) => failed_to_start(format!("cannot start a runtime: {error}")),
+                };
+                let _ = sender.send(execution);
+            });
+        if let Err(error) = spawned {
+            let (sender, receiver) = oneshot::channel();
+            let _ = sender.send(failed_to_start(format!("cannot start a thread: {error}")));
+            return RunningExecution {
+                receiver,
+                tokens: Arc::clone(&self.shared.tokens),
+            };
+        }
+        RunningExecution {
+            receiver,
+            tokens: Arc::clone(&self.shared.tokens),
+        }
+    }
+
+    /// Runs an execution to its end.
+    pub async fn run(&self, input: Value) -> Execution {
+        self.start(input).finish().await
+    }
+
+    /// Runs an execution to its end, blocking the calling thread (not from async code).
+    pub fn run_blocking(&self, input: Value) -> Execution {
+        self.start(input).finish_blocking()
+    }
+
+    /// Completes a waiting task successfully (`SendTaskSuccess`).
+    pub fn send_task_success(&self, token: &str, output: Value) -> Result<(), TokenError> {
+        self.shared.tokens.complete(token, Ok(output))
+    }
+
+    /// Fails a waiting task (`SendTaskFailure`).
+    pub fn send_task_failure(
+        &self,
+        token: &str,
+        error: &str,
+        cause: &str,
+    ) -> Result<(), TokenError> {
+        self.shared
+            .tokens
+            .complete(token, Err(Failure::new(error, cause)))
+    }
+
+    /// Records a heartbeat of a waiting task (`SendTaskHeartbeat`).
+    pub fn send_task_heartbeat(&self, token: &str) -> Result<(), TokenError> {
+        self.shared.tokens.heartbeat(token)
+    }
+
+    /// Lets `step` of virtual time pass for the tasks waiting for a callback, which hold the
+    /// clock while they wait; their heartbeat and time limits fire if it passes them.
+    pub fn advance_time(&self, step: std::time::Duration) {
+        self.shared.tokens.advance(step);
+    }
+
+    /// The in-memory SQS queues and SNS topics tasks send to.
+    pub fn services(&self) -> Arc<Services> {
+        Arc::clone(&self.shared.services)
+    }
+}
+
+pub use super::tokens::TokenError;
+
+/// An execution running in the background.
+pub struct RunningExecution {
+    receiver: oneshot::Receiver<Execution>,
+    tokens: Arc<Tokens>,
+}
+
+impl RunningExecution {
+    /// The tokens of tasks waiting for a callback, oldest first.
+    pub fn waiting_tokens(&self) -> Vec<String> {
+        self.tokens.waiting()
+    }
+
+    /// Waits until some task waits for a callback, and gives its token.
+    pub async fn next_token(&self) -> Option<String> {
+        self.tokens.next_waiting().await
+    }
+
+    /// Waits for the execution to end.
+    pub async fn finish(self) -> Execution {
+        self.receiver
+            .await
+            .unwrap_or_else(|_| failed_to_start("the execution thread stopped".into()))
+    }
+
+    /// Waits for the execution to end, blocking the calling thread.
+    pub fn finish_blocking(self) -> Execution {
+        self.receiver
+            .blocking_recv()
+            .unwrap_or_else(|_| failed_to_start("the execution thread stopped".into()))
+    }
+}
+
+fn failed_to_start(cause: String) -> Execution {
+    Execution {
+        arn: String::new(),
+        status: Status::Failed,
+        output: None,
+        error: Some("States.Runtime".into()),
+        cause: Some(cause),
+        history: Vec::new(),
+    }
+}
+
+/// Runs one execution on the current runtime (also used by nested `startExecution`).
+pub(crate) async fn execute(
+    shared: Arc<Shared>,
+    machine: Arc<StateMachine>,
+    input: Value,
+    number: u64,
+    name: Option<(String, String)>,
+) -> Execution {
+    let options = &shared.options;
+    let (machine_name, execution_name) = name.unwrap_or_else(|| {
+        (
+            shared.name.clone(),
+            format!("execution-{:08x}-{number}", options.seed),
+        )
+    });
+    let machine_arn = format!(
+        "arn:aws:states:{}:{}:stateMachine:{machine_name}",
+        options.region, options.account
+    );
+    let arn = format!(
+        "arn:aws:states:{}:{}:execution:{machine_name}:{execution_name}",
+        options.region, options.account
+    );
+    let start = options.start_time.unwrap_or_else(Utc::now);
+    let info = ExecutionInfo {
+        execution_arn: arn.clone(),
+        execution_name,
+        input: input.clone(),
+        start_time: format_timestamp(start),
+        role_arn: options.role_arn.clone(),
+        machine_arn,
+        machine_name,
+    };
+    let run = Run::new(
+        Arc::clone(&shared),
+        Arc::clone(&machine),
+        info,
+        start,
+        options.seed.wrapping_add(number),
+    );
+    let mut thread = Thread::default();
+    let mut started = Thread::default();
+    run.history.push(
+        &mut started,
+        "ExecutionStarted",
+        run.history_details(|| {
+            serde_json::json!({"input": input, "inputDetails": {"truncated": false},
+                               "roleArn": run.info.role_arn})
+        }),
+    );
+    let size = serde_json::to_string(&input).map_or(0, |s| s.len());
+    let outcome = if size > PAYLOAD_LIMIT {
+        Err(Failure::new(
+            "States.DataLimitExceeded",
+            format!(
+                "The input of the execution has {size} bytes, more than the limit of \
+                 {PAYLOAD_LIMIT} bytes."
+            ),
+        ))
+    } else {
+        let mut variables = Variables::default();
+        let body = run_scope(
+            &run,
+            &machine.states,
+            &machine.start_at,
+            input,
+            &mut variables,
+            &mut thread,
+        );
+        match machine.timeout_seconds {
+            Some(seconds) => match tokio::time::timeout(std::time::Duration::from_secs(seconds), body).await {
+                Ok(outcome) => outcome,
+                Err(_) => {
+                    run.history.push(
+                        &mut thread,
+                        "ExecutionTimedOut",
+                        run.history_details(|| serde_json::json!({})),
+                    );
+                    return Execution {
+                        arn,
+                        status: Status::TimedOut,
+                        output: None,
+                        error: Some("States.Timeout".into()),
+                        cause: None,
+                        history: run.history.take(),
+                    };
+                }
+            },
+            None => body.await,
+        }
+    };
+    match outcome {
+        Ok(output) => {
+            run.history.push(
+                &mut thread,
+                "ExecutionSucceeded",
+                run.history_details(|| {
+                    serde_json::json!({"output": output, "outputDetails": {"truncated": false}})
+                }),
+            );
+            Execution {
+                arn,
+                status: Status::Succeeded,
+                output: Some(output),
+                error: None,
+                cause: None,
+                history: run.history.take(),
+            }
+        }
+        Err(failure) => {
+            run.history.push(
+                &mut thread,
+                "ExecutionFailed",
+                run.history_details(|| history::failed(&failure)),
+            );
+            Execution {
+                arn,
+                status: Status::Failed,
+                output: None,
+                error: (!failure.error.is_empty()).then_some(failure.error),
+                cause: failure.cause,
+                history: run.history.take(),
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! Lambda: the function-ARN resource and `arn:aws:states:::lambda:invoke`, with AWS's events,
+//! response wrapper and error causes.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+use futures_util::FutureExt;
+use serde_json::{Value, json};
+
+use super::Failure;
+use super::history::Thread;
+use super::lambda::{FunctionRef, Handler, InvokeContext, LambdaError};
+use super::run::Run;
+use super::state::StateCx;
+use super::task::{Limits, check_size};
+
+/// A `Resource` that is a function ARN: the payload is the effective input, the result the
+/// function's output.
+pub(crate) async fn lambda_arn(
+    run: &Run,
+    _cx: &StateCx<'_>,
+    arn: &str,
+    payload: Value,
+    limits: Limits,
+    thread: &mut Thread,
+) -> Result<Value, Failure> {
+    run.history.push(
+        thread,
+        "LambdaFunctionScheduled",
+        run.history_details(|| {
+            let mut details =
+                json!({"input": payload, "inputDetails": {"truncated": false}, "resource": arn});
+            if let Some(timeout) = limits.timeout {
+                details["timeoutInSeconds"] = timeout.into();
+            }
+            details
+        }),
+    );
+    run.history.push(thread, "LambdaFunctionStarted", None);
+    let function = FunctionRef::parse(arn).ok_or_else(|| not_found(run, arn))?;
+    let outcome = match run.shared.functions.find(&function) {
+        None => Err(not_found(run, &function.name)),
+        Some(handler) => {
+            let call = call_handler(run, handler, payload, &function);
+            match limits.timeout {
+                Some(timeout) => {
+                    match tokio::time::timeout(std::time::Duration::from_secs(timeout), call).await {
+                        Ok(result) => result.map_err(|e| Failure::new(e.error_type.clone(), e.cause_text())),
+                        Err(_) => Err(Failure::bare("States.Timeout")),
+                    }
+                }
+                None => call
+                    .await
+                    .map_err(|e| Failure::new(e.error_type.clone(), e.cause_text())),
+            }
+        }
+    };
+    let outcome = outcome.and_then(|value| check_size(value, arn));
+    match &outcome {
+        Ok(output) => run.history.push(
+            thread,
+            "LambdaFunctionSucceeded",
+            run.history_details(|| json!({"output": output, "outputDetails": {"truncated": false}})),
+        ),
+        Err(failure) if failure.error == "States.Timeout" => run.history.push(
+            thread,
+            "LambdaFunctionTimedOut",
+            run.history_details(|| super::history::failed(failure)),
+        ),
+        Err(failure) => run.history.push(
+            thread,
+            "LambdaFunctionFailed",
+            run.history_details(|| super::history::failed(failure)),
+        ),
+    };
+    outcome
+}
+
+/// `lambda:invoke`: `FunctionName`, `Payload`, `Qualifier`, `InvocationType`, `LogType`,
+/// `ClientContext`; the result is Lambda's `Invoke` response.
+pub(crate) async fn lambda_invoke(run: &Run, parameters: Value) -> Result<Value, Failure> {
+    let name = parameters
+        .get("FunctionName")
+        .and_then(Value::as_str)
+        .ok_or_else(|| {
+            Failure::new(
+                "States.Runtime",
+                "The lambda:invoke task needs the parameter FunctionName (a name or an ARN).",
+            )
+        })?;
+    let mut function = FunctionRef::parse(name).ok_or_else(|| not_found(run, name))?;
+    if let Some(qualifier) = parameters.get("Qualifier").and_then(Value::as_str) {
+        function.qualifier = Some(qualifier.to_string());
+    }
+    let handler = run
+        .shared
+        .functions
+        .find(&function)
+        .ok_or_else(|| not_found(run, &function.name))?;
+    let payload = match parameters.get("Payload") {
+        None | Some(Value::Null) => json!({}),
+        // A string payload is the raw request body: the runtime reads it as JSON.
+        Some(Value::String(text)) => serde_json::from_str(text).unwrap_or(Value::String(text.clone())),
+        Some(other) => other.clone(),
+    };
+    let version = function.executed_version();
+    let request_id = run.uuid();
+    match parameters.get("InvocationType").and_then(Value::as_str) {
+        Some("Event") => {
+            let context = context_for(run, &function, &request_id);
+            tokio::spawn(async move {
+                let _ = AssertUnwindSafe(handler.call(payload, context)).catch_unwind().await;
+            });
+            return Ok(response(run, Value::String(String::new()), &version, &request_id, 202));
+        }
+        Some("DryRun") => {
+            return Ok(response(run, Value::String(String::new()), &version, &request_id, 204));
+        }
+        _ => {}
+    }
+    let output = call_handler(run, handler, payload, &function)
+        .await
+        .map_err(|e| {
+            let compact = serde_json::from_str::<Value>(&e.cause_text())
+                .map(|v| v.to_string())
+                .unwrap_or_else(|_| e.cause_text());
+            Failure::new(e.error_type.clone(), compact)
+        })?;
+    let output = check_size(output, "lambda")?;
+    let mut wrapped = response(run, output, &version, &request_id, 200);
+    if parameters.get("LogType").and_then(Value::as_str) == Some("Tail") {
+        wrapped["LogResult"] = Value::String(String::new());
+    }
+    Ok(wrapped)
+}
+
+fn context_for(run: &Run, function: &FunctionRef, request_id: &str) -> InvokeContext {
+    InvokeContext {
+        request_id: request_id.to_string(),
+        invoked_function_arn: function.arn(&run.shared.options.region, &run.shared.options.account),
+        client_context: None,
+    }
+}
+
+/// Calls a handler, turning a panic into the function error a runtime would report.
+async fn call_handler(
+    run: &Run,
+    handler: Arc<dyn Handler>,
+    payload: Value,
+    function: &FunctionRef,
+) -> Result<Value, LambdaError> {
+    let context = context_for(run, function, &run.uuid());
+    match AssertUnwindSafe(handler.call(payload, context))
+        .catch_unwind()
+        .await
+    {
+        Ok(result) => result,
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "the handler panicked".to_string());
+            Err(LambdaError::new("Panic", message))
+        }
+    }
+}
+
+/// Lambda's `Invoke` response as Step Functions passes it on.
+fn response(run: &Run, payload: Value, version: &str, request_id: &str, status: u16) -> Value {
+    let length = match &payload {
+        Value::String(s) if s.is_empty() => 0,
+        other => other.to_string().len(),
+    }
+    .to_string();
+    let date = run.clock.now().format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+    let trace = format!("root=1-{}", request_id.replace('-', ""));
+    json!({
+        "ExecutedVersion": version,
+        "Payload": payload,
+        "SdkHttpMetadata": {
+            "AllHttpHeaders": {
+                "X-Amz-Executed-Version": [version],
+                "x-amzn-Remapped-Content-Length": ["0"],
+                "Connection": ["keep-alive"],
+                "x-amzn-RequestId": [request_id],
+                "Content-Length": [length],
+                "Date": [date],
+                "X-Amzn-Trace-Id": [trace],
+                "Content-Type": ["application/json"],
+            },
+            "HttpHeaders": {
+                "Connection": "keep-alive",
+                "Content-Length": length,
+                "Content-Type": "application/json",
+                "Date": date,
+                "X-Amz-Executed-Version": version,
+                "x-amzn-Remapped-Content-Length": "0",
+                "x-amzn-RequestId": request_id,
+                "X-Amzn-Trace-Id": trace,
+            },
+            "HttpStatusCode": status,
+        },
+        "SdkResponseMetadata": {"RequestId": request_id},
+        "StatusCode": status,
+    })
+}
+
+/// `Lambda.ResourceNotFoundException`, worded as AWS words it.
+fn not_found(run: &Run, name: &str) -> Failure {
+    let options = &run.shared.options;
+    Failure::new(
+        "Lambda.ResourceNotFoundException",
+        format!(
+            "Function not found: arn:aws:lambda:{}:{}:function:{name}:$LATEST (Service: \
+             AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: \
+             {}; Proxy: null)",
+            options.region,
+            options.account,
+            run.uuid()
+        ),
+    )
+}

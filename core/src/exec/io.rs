@@ -1,0 +1,92 @@
+//! JSONPath input and output processing: InputPath, Parameters, ResultSelector, ResultPath,
+//! OutputPath, and the JSONPath form of `Assign`.
+
+use serde_json::{Map, Value};
+
+use super::Failure;
+use super::state::StateCx;
+use crate::path::{self, Scope};
+
+impl StateCx<'_> {
+    /// Reads a JSONPath against `input`, the context object and the variables.
+    pub(crate) fn select(&self, field: &str, text: &str, input: &Value) -> Result<Value, Failure> {
+        let parsed = path::parse_path(text).map_err(|e| self.runtime(format!("{field}: {e}")))?;
+        let context = self.context();
+        let scope = Scope {
+            input,
+            context: &context,
+            variables: self.variables,
+        };
+        parsed
+            .select(&scope)
+            .map_err(|e| self.runtime(e.cause_for(field, text, input)))
+    }
+
+    /// `InputPath` / `OutputPath`: absent keeps the value, `null` gives `{}`.
+    pub(crate) fn filter_path(
+        &self,
+        field: &str,
+        path: &Option<Option<String>>,
+        value: Value,
+    ) -> Result<Value, Failure> {
+        match path {
+            None => Ok(value),
+            Some(None) => Ok(Value::Object(Map::new())),
+            Some(Some(text)) if text == "$" => Ok(value),
+            Some(Some(text)) => self.select(field, text, &value),
+        }
+    }
+
+    /// A payload template (`Parameters`, `ResultSelector`, `ItemSelector`), evaluated against
+    /// `input`.
+    pub(crate) fn template(&self, template: &Value, input: &Value) -> Result<Value, Failure> {
+        let context = self.context();
+        let scope = Scope {
+            input,
+            context: &context,
+            variables: self.variables,
+        };
+        let mut rng = self.run.rng();
+        path::evaluate_template(template, &scope, &mut *rng)
+            .map_err(|e| Failure::in_state(e.error(), self.name, self.entered, e.cause()))
+    }
+
+    /// `ResultPath`: absent puts the result in place of the input, `null` discards it.
+    pub(crate) fn result_path(
+        &self,
+        path: &Option<Option<String>>,
+        input: Value,
+        result: Value,
+    ) -> Result<Value, Failure> {
+        match path {
+            None => Ok(result),
+            Some(None) => Ok(input),
+            Some(Some(text)) if text == "$" => Ok(result),
+            Some(Some(text)) => {
+                let parsed = path::parse_reference_path(text)
+                    .map_err(|e| self.runtime(format!("ResultPath: {e}")))?;
+                path::place(input, &parsed, result).map_err(|e| {
+                    Failure::in_state(
+                        "States.ResultPathMatchFailure",
+                        self.name,
+                        self.entered,
+                        e.cause(),
+                    )
+                })
+            }
+        }
+    }
+
+    /// JSONPath `Assign`: a payload template whose `$` is `input`; every value is computed
+    /// before any is set.
+    pub(crate) fn assign_jsonpath(
+        &self,
+        assign: &Map<String, Value>,
+        input: &Value,
+    ) -> Result<Map<String, Value>, Failure> {
+        match self.template(&Value::Object(assign.clone()), input)? {
+            Value::Object(values) => Ok(values),
+            _ => Ok(Map::new()),
+        }
+    }
+}

@@ -1,0 +1,506 @@
+//! JSONata states: `Arguments`, `Output`, `Assign`, `Condition`, `Items` and the other fields
+//! that take `{% %}` expressions, with `$states` and AWS's `States.QueryEvaluationError`.
+
+use serde_json::{Map, Value, json};
+
+use super::history::Thread;
+use super::map::{Tolerance, run_items};
+use super::parallel::run_branches;
+use super::recovery::{Caught, RetryState};
+use super::run::Run;
+use super::state::{StateCx, Step, exit};
+use super::task::{Limits, perform};
+use super::variables::Variables;
+use super::wait::{parse_timestamp, plain};
+use super::Failure;
+use crate::asl::{
+    Catcher, ChoiceState, IntegerOrExpression, MapState, NumberOrExpression, ParallelState,
+    State, TaskState, WaitState,
+};
+use crate::jsonata::{self, Bindings, EvalError, Template};
+
+impl StateCx<'_> {
+    /// Evaluates a JSONata value: every `{% %}` string in it, at any depth.
+    pub(crate) fn jsonata(&self, field: &str, value: &Value, states: &Value) -> Result<Value, Failure> {
+        match value {
+            Value::String(text) => match jsonata::classify(text) {
+                Template::Expression(expression) => self.expression(field, expression, states),
+                _ => Ok(value.clone()),
+            },
+            Value::Object(members) => {
+                let mut out = Map::with_capacity(members.len());
+                for (key, member) in members {
+                    out.insert(key.clone(), self.jsonata(&format!("{field}/{key}"), member, states)?);
+                }
+                Ok(Value::Object(out))
+            }
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| self.jsonata(&format!("{field}/{index}"), item, states))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array),
+            other => Ok(other.clone()),
+        }
+    }
+
+    /// Evaluates one expression; failures are `States.QueryEvaluationError` in this state.
+    fn expression(&self, field: &str, expression: &str, states: &Value) -> Result<Value, Failure> {
+        let variables = self.variables.all();
+        let mut rng = self.run.rng();
+        let mut random = || rand::Rng::next_u64(&mut rng.0);
+        let result = jsonata::evaluate(
+            expression,
+            Bindings {
+                states,
+                variables: &variables,
+                random: &mut random,
+            },
+        );
+        result.map_err(|error| {
+            let why = match error {
+                EvalError::Undefined | EvalError::Unsupported => error.to_string(),
+                other => format!("threw an error during evaluation: {other}"),
+            };
+            Failure::in_state(
+                "States.QueryEvaluationError",
+                self.name,
+                self.entered,
+                format!("The JSONata expression '{expression}' specified for the field '{field}' {why}."),
+            )
+        })
+    }
+
+    /// `$states` for this state: input, context, and the result or error output.
+    pub(crate) fn states(&self, input: &Value, result: Option<&Value>, error: Option<&Value>) -> Value {
+        let mut states = json!({"input": input, "context": self.context()});
+        if let Some(result) = result {
+            states["result"] = result.clone();
+        }
+        if let Some(error) = error {
+            states["errorOutput"] = error.clone();
+        }
+        states
+    }
+
+    /// JSONata `Assign`: every value evaluated against the same `$states`.
+    fn assign_jsonata(&self, assign: &Option<Map<String, Value>>, states: &Value) -> Result<Option<Map<String, Value>>, Failure> {
+        let Some(assign) = assign else {
+            return Ok(None);
+        };
+        let mut values = Map::with_capacity(assign.len());
+        for (name, value) in assign {
+            values.insert(name.clone(), self.jsonata(&format!("Assign/{name}"), value, states)?);
+        }
+        Ok(Some(values))
+    }
+
+    /// `Output`, or the default when absent.
+    fn output(&self, output: &Option<Value>, states: &Value, default: Value) -> Result<Value, Failure> {
+        match output {
+            Some(output) => self.jsonata("Output", output, states),
+            None => Ok(default),
+        }
+    }
+
+    /// A field that must give an integer (`TimeoutSeconds`, `MaxConcurrency`...).
+    fn integer(&self, field: &str, value: &Option<IntegerOrExpression>, states: &Value) -> Result<Option<i64>, Failure> {
+        match value {
+            None => Ok(None),
+            Some(IntegerOrExpression::Integer(n)) => Ok(Some(*n)),
+            Some(IntegerOrExpression::Expression(text)) => {
+                let value = self.jsonata(field, &Value::String(text.clone()), states)?;
+                value.as_i64().map(Some).ok_or_else(|| {
+                    self.query_error(field, format!(
+                        "The field '{field}' evaluated to {value}, which is not an integer."
+                    ))
+                })
+            }
+        }
+    }
+
+    fn query_error(&self, field: &str, why: String) -> Failure {
+        let _ = field;
+        Failure::in_state("States.QueryEvaluationError", self.name, self.entered, why)
+    }
+}
+
+/// Runs one JSONata state and records its exit.
+pub(crate) async fn run_state(
+    run: &Run,
+    name: &str,
+    state: &State,
+    entered: u64,
+    input: Value,
+    variables: &mut Variables,
+    thread: &mut Thread,
+) -> Result<Step, Failure> {
+    let outcome = match state {
+        State::Task(task) => return task_state(run, name, entered, state, task, input, variables, thread).await,
+        State::Parallel(parallel) => {
+            return parallel_state(run, name, entered, state, parallel, input, variables, thread).await;
+        }
+        State::Map(map) => return map_state(run, name, entered, state, map, input, variables, thread).await,
+        State::Pass(pass) => {
+            let cx = StateCx::new(run, name, entered, variables);
+            let states = cx.states(&input, None, None);
+            let assigned = cx.assign_jsonata(&pass.assign, &states);
+            let output = cx.output(&pass.output, &states, input.clone());
+            assigned.and_then(|a| output.map(|o| (o, a, pass.next.clone())))
+        }
+        State::Succeed(succeed) => {
+            let cx = StateCx::new(run, name, entered, variables);
+            let states = cx.states(&input, None, None);
+            cx.output(&succeed.output, &states, input.clone()).map(|o| (o, None, None))
+        }
+        State::Fail(fail) => {
+            let cx = StateCx::new(run, name, entered, variables);
+            let states = cx.states(&input, None, None);
+            let text = |field: &str, value: &Option<String>| -> Result<Option<String>, Failure> {
+                match value {
+                    None => Ok(None),
+                    Some(text) => match cx.jsonata(field, &Value::String(text.clone()), &states)? {
+                        Value::String(s) => Ok(Some(s)),
+                        other => Err(cx.query_error(field, format!(
+                            "The field '{field}' evaluated to {other}, which is not a string."
+                        ))),
+                    },
+                }
+            };
+            let error = text("Error", &fail.error);
+            let cause = text("Cause", &fail.cause);
+            return Err(match (error, cause) {
+                (Ok(error), Ok(cause)) => Failure {
+                    error: error.unwrap_or_default(),
+                    cause,
+                },
+                (Err(failure), _) | (_, Err(failure)) => failure,
+            });
+        }
+        State::Choice(choice) => {
+            let cx = StateCx::new(run, name, entered, variables);
+            choice_state(&cx, choice, &input).map(|(o, a, n)| (o, a, Some(n)))
+        }
+        State::Wait(wait) => {
+            let cx = StateCx::new(run, name, entered, variables);
+            wait_state(&cx, wait, &input).await
+        }
+    };
+    let (output, assigned, next) = outcome.inspect_err(|failure| evaluation_failed(run, thread, name, failure))?;
+    Ok(exit(run, thread, state, name, output, assigned, variables, next))
+}
+
+/// Records `EvaluationFailed` for a JSONata evaluation error.
+fn evaluation_failed(run: &Run, thread: &mut Thread, name: &str, failure: &Failure) {
+    if failure.error != "States.QueryEvaluationError" {
+        return;
+    }
+    let location = failure
+        .cause
+        .as_deref()
+        .and_then(|c| c.split("specified for the field '").nth(1))
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or_default()
+        .to_string();
+    run.history.push(
+        thread,
+        "EvaluationFailed",
+        run.history_details(|| {
+            json!({"cause": failure.cause, "error": failure.error, "location": location, "state": name})
+        }),
+    );
+}
+
+type Outcome = Result<(Value, Option<Map<String, Value>>, Option<String>), Failure>;
+
+fn choice_state(
+    cx: &StateCx,
+    choice: &ChoiceState,
+    input: &Value,
+) -> Result<(Value, Option<Map<String, Value>>, String), Failure> {
+    let states = cx.states(input, None, None);
+    for (index, rule) in choice.choices.iter().enumerate() {
+        let field = format!("Choices/{index}/Condition");
+        let matched = match &rule.condition {
+            Some(Value::Bool(b)) => *b,
+            Some(condition) => match cx.jsonata(&field, condition, &states)? {
+                Value::Bool(b) => b,
+                other => {
+                    return Err(cx.query_error(&field, format!(
+                        "The Condition of a Choice rule evaluated to {other}, which is not a boolean."
+                    )));
+                }
+            },
+            None => false,
+        };
+        if matched {
+            let assign = rule.assign.clone().or_else(|| choice.assign.clone());
+            let assigned = cx.assign_jsonata(&assign, &states)?;
+            let output = cx.output(&rule.output.clone().or_else(|| choice.output.clone()), &states, input.clone())?;
+            return Ok((output, assigned, rule.next.clone().unwrap_or_default()));
+        }
+    }
+    let Some(default) = &choice.default else {
+        return Err(Failure::new("States.NoChoiceMatched", "No Matches!"));
+    };
+    let assigned = cx.assign_jsonata(&choice.assign, &states)?;
+    let output = cx.output(&choice.output, &states, input.clone())?;
+    Ok((output, assigned, default.clone()))
+}
+
+async fn wait_state(cx: &StateCx<'_>, wait: &WaitState, input: &Value) -> Outcome {
+    let states = cx.states(input, None, None);
+    let now = cx.run.clock.now();
+    let until = if let Some(seconds) = cx.integer("Seconds", &wait.seconds, &states)? {
+        if seconds < 0 {
+            return Err(cx.query_error("Seconds", format!(
+                "The Seconds field evaluated to {seconds}, which is negative."
+            )));
+        }
+        now + chrono::Duration::seconds(seconds)
+    } else if let Some(text) = &wait.timestamp {
+        let value = cx.jsonata("Timestamp", &Value::String(text.clone()), &states)?;
+        value.as_str().and_then(parse_timestamp).ok_or_else(|| {
+            cx.query_error("Timestamp", format!(
+                "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time \
+                 format string: {}",
+                plain(&value)
+            ))
+        })?
+    } else {
+        now
+    };
+    cx.run.sleep_until(until).await;
+    let assigned = cx.assign_jsonata(&wait.assign, &states)?;
+    let output = cx.output(&wait.output, &states, input.clone())?;
+    Ok((output, assigned, wait.next.clone()))
+}
+
+/// A caught failure in a JSONata state: `Output` and `Assign` see `$states.errorOutput`.
+pub(crate) fn catch(
+    cx: &StateCx,
+    catcher: &Catcher,
+    error_output: Value,
+    raw_input: Value,
+) -> Result<Caught, Failure> {
+    let states = cx.states(&raw_input, None, Some(&error_output));
+    let assigned = cx.assign_jsonata(&catcher.assign, &states)?;
+    let output = cx.output(&catcher.output, &states, error_output)?;
+    Ok(Caught {
+        next: catcher.next.clone(),
+        output,
+        assigned,
+    })
+}
+
+/// Retries, then catchers, around one attempt of a Task, Parallel or Map state.
+macro_rules! with_recovery {
+    ($run:expr, $name:expr, $entered:expr, $state:expr, $retry:expr, $catch:expr, $input:expr,
+     $variables:expr, $thread:expr, |$retries:ident| $attempt:expr) => {{
+        let retriers = $retry.as_deref().unwrap_or_default();
+        let mut retry = RetryState::new(retriers.len());
+        let outcome = loop {
+            let $retries = retry.retries;
+            match $attempt {
+                Ok(value) => break Ok(value),
+                Err(failure) => {
+                    evaluation_failed($run, $thread, $name, &failure);
+                    match retry.delay_for(retriers, &failure, $run) {
+                        Some(delay) => $run.sleep_seconds(delay).await,
+                        None => break Err(failure),
+                    }
+                }
+            }
+        };
+        let (output, assigned, next) = match outcome {
+            Ok((output, assigned, next)) => (output, assigned, next),
+            Err(failure) => {
+                let cx = StateCx::new($run, $name, $entered, $variables);
+                let catchers: &[Catcher] = $catch.as_deref().unwrap_or_default();
+                let Caught { next, output, assigned } =
+                    super::recovery::catch(&cx, catchers, failure, $input, crate::asl::QueryLanguage::Jsonata)?;
+                (output, assigned, Some(next))
+            }
+        };
+        Ok(exit($run, $thread, $state, $name, output, assigned, $variables, next))
+    }};
+}
+
+#[allow(clippy::too_many_arguments)] // one state's coordinates
+async fn task_state(
+    run: &Run,
+    name: &str,
+    entered: u64,
+    state: &State,
+    task: &TaskState,
+    input: Value,
+    variables: &mut Variables,
+    thread: &mut Thread,
+) -> Result<Step, Failure> {
+    with_recovery!(run, name, entered, state, task.retry, task.catch, input.clone(), variables, thread, |retries| {
+        let cx = StateCx::new(run, name, entered, variables);
+        let token = matches!(
+            super::task::Target::parse(&task.resource),
+            super::task::Target::Service { pattern: super::task::Pattern::WaitForTaskToken, .. }
+        )
+        .then(|| run.uuid());
+        let cx = cx.with(Some(retries), token.as_deref(), None);
+        task_attempt(run, &cx, task, &input, thread).await
+    })
+}
+
+async fn task_attempt(run: &Run, cx: &StateCx<'_>, task: &TaskState, input: &Value, thread: &mut Thread) -> Outcome {
+    let states = cx.states(input, None, None);
+    let arguments = match &task.arguments {
+        Some(arguments) => cx.jsonata("Arguments", arguments, &states)?,
+        None => input.clone(),
+    };
+    let positive = |field: &str, value: &Option<IntegerOrExpression>| -> Result<Option<u64>, Failure> {
+        Ok(cx.integer(field, value, &states)?.and_then(|n| u64::try_from(n).ok()))
+    };
+    let limits = Limits {
+        timeout: positive("TimeoutSeconds", &task.timeout_seconds)?,
+        heartbeat: positive("HeartbeatSeconds", &task.heartbeat_seconds)?,
+    };
+    let result = perform(run, cx, &task.resource, arguments, limits, thread).await?;
+    let states = cx.states(input, Some(&result), None);
+    let assigned = cx.assign_jsonata(&task.assign, &states)?;
+    let output = cx.output(&task.output, &states, result)?;
+    Ok((output, assigned, task.next.clone()))
+}
+
+#[allow(clippy::too_many_arguments)] // one state's coordinates
+async fn parallel_state(
+    run: &Run,
+    name: &str,
+    entered: u64,
+    state: &State,
+    parallel: &ParallelState,
+    input: Value,
+    variables: &mut Variables,
+    thread: &mut Thread,
+) -> Result<Step, Failure> {
+    with_recovery!(run, name, entered, state, parallel.retry, parallel.catch, input.clone(), variables, thread, |retries| {
+        let cx = StateCx::new(run, name, entered, variables);
+        let cx = cx.with(Some(retries), None, None);
+        parallel_attempt(run, &cx, parallel, &input, variables, thread).await
+    })
+}
+
+async fn parallel_attempt(
+    run: &Run,
+    cx: &StateCx<'_>,
+    parallel: &ParallelState,
+    input: &Value,
+    variables: &Variables,
+    thread: &mut Thread,
+) -> Outcome {
+    let states = cx.states(input, None, None);
+    let branch_input = match &parallel.arguments {
+        Some(arguments) => cx.jsonata("Arguments", arguments, &states)?,
+        None => input.clone(),
+    };
+    let result = Value::Array(run_branches(run, &parallel.branches, branch_input, variables, thread).await?);
+    let states = cx.states(input, Some(&result), None);
+    let assigned = cx.assign_jsonata(&parallel.assign, &states)?;
+    let output = cx.output(&parallel.output, &states, result)?;
+    Ok((output, assigned, parallel.next.clone()))
+}
+
+#[allow(clippy::too_many_arguments)] // one state's coordinates
+async fn map_state(
+    run: &Run,
+    name: &str,
+    entered: u64,
+    state: &State,
+    map: &MapState,
+    input: Value,
+    variables: &mut Variables,
+    thread: &mut Thread,
+) -> Result<Step, Failure> {
+    with_recovery!(run, name, entered, state, map.retry, map.catch, input.clone(), variables, thread, |retries| {
+        let cx = StateCx::new(run, name, entered, variables);
+        let cx = cx.with(Some(retries), None, None);
+        map_attempt(run, &cx, map, &input, variables, thread).await
+    })
+}
+
+async fn map_attempt(
+    run: &Run,
+    cx: &StateCx<'_>,
+    map: &MapState,
+    input: &Value,
+    variables: &Variables,
+    thread: &mut Thread,
+) -> Outcome {
+    let states = cx.states(input, None, None);
+    let items = match &map.items {
+        None => input.clone(),
+        Some(items) => {
+            let value = cx.jsonata("Items", items, &states)?;
+            if !value.is_array() {
+                let expression = match items {
+                    Value::String(text) => match jsonata::classify(text) {
+                        Template::Expression(e) => e.trim().to_string(),
+                        _ => text.clone(),
+                    },
+                    other => other.to_string(),
+                };
+                return Err(cx.query_error("Items", format!(
+                    "The JSONata expression '{expression}' specified for the field 'Items' returned \
+                     an unexpected result type. Expected 'array', but was '{}' for value: {value}",
+                    kind(&value)
+                )));
+            }
+            value
+        }
+    };
+    let Value::Array(items) = items else {
+        return Err(cx.runtime("Item list is not a JSON array."));
+    };
+    let mut inputs = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        inputs.push(match &map.item_selector {
+            Some(selector) => {
+                let item_cx = cx.with(None, None, Some((index, item)));
+                let item_states = item_cx.states(input, None, None);
+                item_cx.jsonata("ItemSelector", selector, &item_states)?
+            }
+            None => item.clone(),
+        });
+    }
+    let concurrency = cx
+        .integer("MaxConcurrency", &map.max_concurrency, &states)?
+        .and_then(|n| u64::try_from(n).ok());
+    let percentage = match &map.tolerated_failure_percentage {
+        None => None,
+        Some(NumberOrExpression::Number(n)) => n.as_f64(),
+        Some(NumberOrExpression::Expression(text)) => cx
+            .jsonata("ToleratedFailurePercentage", &Value::String(text.clone()), &states)?
+            .as_f64(),
+    };
+    let tolerance = Tolerance {
+        count: cx
+            .integer("ToleratedFailureCount", &map.tolerated_failure_count, &states)?
+            .and_then(|n| u64::try_from(n).ok()),
+        percentage,
+    };
+    let inputs = super::batch::batches(cx, map, inputs, input)?;
+    let result = Value::Array(run_items(run, cx, map, inputs, concurrency, tolerance, variables, thread).await?);
+    let states = cx.states(input, Some(&result), None);
+    let assigned = cx.assign_jsonata(&map.assign, &states)?;
+    let output = cx.output(&map.output, &states, result)?;
+    Ok((output, assigned, map.next.clone()))
+}
+
+/// The JSON type of a value, as AWS names it in causes.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}

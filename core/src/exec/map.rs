@@ -1,0 +1,327 @@
+//! The Map state: its items, how many run at once, inline iterations and distributed map
+//! runs with tolerated failures and batches.
+
+use std::sync::Arc;
+
+use futures_util::stream::{self, StreamExt};
+use serde_json::{Map, Value, json};
+
+use super::Failure;
+use super::history::Thread;
+use super::recovery::{Caught, RetryState, catch};
+use super::run::Run;
+use super::state::{StateCx, Step, exit, run_scope};
+use super::variables::Variables;
+use super::wait::plain;
+use crate::asl::{
+    IntegerOrExpression, ItemProcessor, MapState, NumberOrExpression, ProcessorMode,
+    QueryLanguage, State,
+};
+
+/// Inline Map states run at most this many iterations at once (AWS's limit).
+const INLINE_CONCURRENCY: usize = 40;
+
+/// Runs a JSONPath Map state.
+pub(crate) async fn map_state(
+    run: &Run,
+    name: &str,
+    entered: u64,
+    map: &MapState,
+    input: Value,
+    variables: &mut Variables,
+    thread: &mut Thread,
+) -> Result<Step, Failure> {
+    let retriers = map.retry.as_deref().unwrap_or_default();
+    let mut retry = RetryState::new(retriers.len());
+    let outcome = loop {
+        let attempt = attempt(run, name, entered, map, &input, variables, thread, retry.retries).await;
+        match attempt {
+            Ok(value) => break Ok(value),
+            Err(failure) => match retry.delay_for(retriers, &failure, run) {
+                Some(delay) => run.sleep_seconds(delay).await,
+                None => break Err(failure),
+            },
+        }
+    };
+    let state = State::Map(map.clone());
+    let (output, assigned, next) = match outcome {
+        Ok((output, assigned)) => (output, assigned, map.next.clone()),
+        Err(failure) => {
+            let cx = StateCx::new(run, name, entered, variables);
+            let catchers = map.catch.as_deref().unwrap_or_default();
+            let Caught {
+                next,
+                output,
+                assigned,
+            } = catch(&cx, catchers, failure, input, QueryLanguage::JsonPath)?;
+            (output, assigned, Some(next))
+        }
+    };
+    Ok(exit(run, thread, &state, name, output, assigned, variables, next))
+}
+
+#[allow(clippy::too_many_arguments)] // one attempt's coordinates
+async fn attempt(
+    run: &Run,
+    name: &str,
+    entered: u64,
+    map: &MapState,
+    input: &Value,
+    variables: &Variables,
+    thread: &mut Thread,
+    retries: u64,
+) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+    let cx = StateCx::new(run, name, entered, variables);
+    let cx = cx.with(Some(retries), None, None);
+    let effective = cx.filter_path("InputPath", &map.input_path, input.clone())?;
+    let items = match &map.items_path {
+        Some(path) => cx.select("ItemsPath", path, &effective)?,
+        None => effective.clone(),
+    };
+    let Value::Array(items) = items else {
+        return Err(cx.runtime(format!(
+            "Item list is not a JSON array: {}",
+            map.items_path.as_deref().unwrap_or("$")
+        )));
+    };
+    let selector = map.item_selector.as_ref().or(map.parameters.as_ref());
+    let mut inputs = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        inputs.push(match selector {
+            Some(template) => cx.with(None, None, Some((index, item))).template(template, &effective)?,
+            None => item.clone(),
+        });
+    }
+    let concurrency = limit(&cx, &map.max_concurrency, &map.max_concurrency_path, "MaxConcurrencyPath", &effective)?;
+    let tolerance = Tolerance {
+        count: limit(&cx, &map.tolerated_failure_count, &map.tolerated_failure_count_path, "ToleratedFailureCountPath", &effective)?,
+        percentage: percentage(&cx, map, &effective)?,
+    };
+    let inputs = super::batch::batches(&cx, map, inputs, &effective)?;
+    let results = run_items(run, &cx, map, inputs, concurrency, tolerance, variables, thread).await?;
+    let result = Value::Array(results);
+    let result = match &map.result_selector {
+        Some(selector) => cx.template(selector, &result)?,
+        None => result,
+    };
+    let assigned = match &map.assign {
+        Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),
+        None => None,
+    };
+    let output = cx.result_path(&map.result_path, input.clone(), result)?;
+    let output = cx.filter_path("OutputPath", &map.output_path, output)?;
+    Ok((output, assigned))
+}
+
+/// Runs the items (inline or as a map run) between `MapStateStarted` and
+/// `MapStateSucceeded` / `MapStateFailed`.
+#[allow(clippy::too_many_arguments)] // one Map state's coordinates
+pub(crate) async fn run_items(
+    run: &Run,
+    cx: &StateCx<'_>,
+    map: &MapState,
+    inputs: Vec<Value>,
+    concurrency: Option<u64>,
+    tolerance: Tolerance,
+    variables: &Variables,
+    thread: &mut Thread,
+) -> Result<Vec<Value>, Failure> {
+    let processor = map
+        .processor()
+        .ok_or_else(|| cx.runtime("The Map state has no ItemProcessor."))?;
+    run.history.push(
+        thread,
+        "MapStateStarted",
+        run.history_details(|| json!({"length": inputs.len()})),
+    );
+    let results = match map.mode() {
+        ProcessorMode::Inline => {
+            let width = match concurrency {
+                Some(0) | None => INLINE_CONCURRENCY,
+                Some(n) => usize::try_from(n).unwrap_or(INLINE_CONCURRENCY).min(INLINE_CONCURRENCY),
+            };
+            inline(run, cx.name, processor, inputs, width, variables, thread).await
+        }
+        ProcessorMode::Distributed => {
+            let width = match concurrency {
+                Some(0) | None => usize::MAX,
+                Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+            };
+            distributed(run, cx, processor, inputs, width, tolerance, variables, thread).await
+        }
+    };
+    match results {
+        Ok(results) => {
+            run.history.push(thread, "MapStateSucceeded", None);
+            Ok(results)
+        }
+        Err(failure) => {
+            run.history.push(thread, "MapStateFailed", None);
+            Err(failure)
+        }
+    }
+}
+
+/// `MaxConcurrency[Path]` or `ToleratedFailureCount[Path]`: a non-negative integer.
+fn limit(
+    cx: &StateCx,
+    fixed: &Option<IntegerOrExpression>,
+    path: &Option<String>,
+    field: &str,
+    input: &Value,
+) -> Result<Option<u64>, Failure> {
+    if let Some(IntegerOrExpression::Integer(n)) = fixed {
+        return Ok(u64::try_from(*n).ok());
+    }
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let value = cx.select(field, path, input)?;
+    value.as_u64().map(Some).ok_or_else(|| {
+        cx.runtime(format!(
+            "The {field} field refers to value {value} which is not a valid integer: {path}"
+        ))
+    })
+}
+
+fn percentage(cx: &StateCx, map: &MapState, input: &Value) -> Result<Option<f64>, Failure> {
+    if let Some(NumberOrExpression::Number(n)) = &map.tolerated_failure_percentage {
+        return Ok(n.as_f64());
+    }
+    let Some(path) = &map.tolerated_failure_percentage_path else {
+        return Ok(None);
+    };
+    let value = cx.select("ToleratedFailurePercentagePath", path, input)?;
+    match value.as_f64() {
+        Some(p) if (0.0..=100.0).contains(&p) => Ok(Some(p)),
+        _ => Err(cx.runtime(format!(
+            "The ToleratedFailurePercentagePath field refers to value {} which is not a valid \
+             percentage: {path}",
+            quoted(&value)
+        ))),
+    }
+}
+
+fn quoted(value: &Value) -> String {
+    match value {
+        Value::String(_) => value.to_string(),
+        other => plain(other),
+    }
+}
+
+/// Inline iterations, in the parent execution's history; the first failure fails the Map.
+async fn inline(
+    run: &Run,
+    name: &str,
+    processor: &ItemProcessor,
+    inputs: Vec<Value>,
+    width: usize,
+    variables: &Variables,
+    thread: &mut Thread,
+) -> Result<Vec<Value>, Failure> {
+    let outer = Arc::new(variables.clone());
+    let start = thread.last;
+    let iterations = inputs.into_iter().enumerate().map(|(index, input)| {
+        let outer = Arc::clone(&outer);
+        async move {
+            let mut thread = Thread { last: start };
+            let mut variables = Variables::nested(outer);
+            let details = || json!({"index": index, "name": name});
+            run.history.push(&mut thread, "MapIterationStarted", run.history_details(details));
+            let result = run_scope(run, &processor.states, &processor.start_at, input, &mut variables, &mut thread).await;
+            let event = if result.is_ok() { "MapIterationSucceeded" } else { "MapIterationFailed" };
+            run.history.push(&mut thread, event, run.history_details(details));
+            (result, thread.last)
+        }
+    });
+    let mut ordered = stream::iter(iterations).buffered(width.max(1));
+    let mut results = Vec::new();
+    while let Some((result, last)) = ordered.next().await {
+        thread.last = thread.last.max(last);
+        results.push(result?);
+    }
+    Ok(results)
+}
+
+/// How many failed items a distributed Map state tolerates.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Tolerance {
+    pub(crate) count: Option<u64>,
+    pub(crate) percentage: Option<f64>,
+}
+
+/// A distributed map run: child executions, not in the parent's history; failures count
+/// against the tolerance.
+#[allow(clippy::too_many_arguments)] // one map run's coordinates
+async fn distributed(
+    run: &Run,
+    cx: &StateCx<'_>,
+    processor: &ItemProcessor,
+    inputs: Vec<Value>,
+    width: usize,
+    tolerance: Tolerance,
+    variables: &Variables,
+    thread: &mut Thread,
+) -> Result<Vec<Value>, Failure> {
+    let options = &run.shared.options;
+    let map_run_arn = format!(
+        "arn:aws:states:{}:{}:mapRun:{}/{}:{}",
+        options.region,
+        options.account,
+        run.info.machine_name,
+        cx.name,
+        run.uuid()
+    );
+    let started = run.history.push(
+        thread,
+        "MapRunStarted",
+        run.history_details(|| json!({"mapRunArn": map_run_arn})),
+    );
+    let outer = Arc::new(variables.clone());
+    let total = inputs.len();
+    let iterations = inputs.into_iter().map(|input| {
+        let outer = Arc::clone(&outer);
+        async move {
+            // A child execution has a history of its own: its events are not the parent's.
+            let mut thread = Thread { last: 0 };
+            let mut variables = Variables::nested(outer);
+            run_scope(run, &processor.states, &processor.start_at, input, &mut variables, &mut thread).await
+        }
+    });
+    let mut ordered = stream::iter(iterations).buffered(width.clamp(1, 10_000));
+    let mut results = Vec::with_capacity(total);
+    let mut failures = 0u64;
+    let mut last_failure = None;
+    while let Some(result) = ordered.next().await {
+        match result {
+            Ok(output) => results.push(output),
+            Err(failure) => {
+                failures += 1;
+                results.push(failure.error_output());
+                last_failure = Some(failure);
+            }
+        }
+    }
+    thread.last = started;
+    let tolerated_count = tolerance.count.is_none_or(|n| failures <= n)
+        || tolerance.count.is_none() && tolerance.percentage.is_some();
+    let tolerated_percentage = tolerance.percentage.is_none_or(|p| {
+        total == 0 || (failures as f64) * 100.0 / (total as f64) <= p
+    });
+    let tolerated = if tolerance.count.is_none() && tolerance.percentage.is_none() {
+        failures == 0
+    } else {
+        tolerated_count && tolerated_percentage
+    };
+    if tolerated {
+        run.history.push(thread, "MapRunSucceeded", None);
+        Ok(results)
+    } else {
+        run.history.push(thread, "MapRunFailed", None);
+        let _ = last_failure;
+        Err(Failure::new(
+            "States.ExceedToleratedFailureThreshold",
+            "The specified tolerated failure threshold was exceeded",
+        ))
+    }
+}

@@ -1,0 +1,56 @@
+//! The local executor: runs any ASL state machine in-process, as AWS Step Functions would.
+//!
+//! [`Executor`] holds a state machine, the Lambda handlers and mocks its tasks call, and the
+//! in-memory SQS queues and SNS topics they send to. Each execution runs on its own
+//! single-threaded runtime, in virtual time by default, and yields an [`Execution`]: status,
+//! output or error and cause, and the history in the shape of `GetExecutionHistory`.
+//!
+//! ```
+//! use serde_json::json;
+//! use statewright_core::exec::{Executor, Status};
+//! use statewright_core::validate::{load, Options};
+//!
+//! let machine = load(r#"{"StartAt": "Hello", "States": {"Hello": {
+//!     "Type": "Pass", "Parameters": {"greeting.$": "States.Format('Hello, {}!', $.name)"},
+//!     "End": true}}}"#, &Options::default()).unwrap();
+//! let execution = Executor::builder(machine).build().run_blocking(json!({"name": "Ada"}));
+//! assert_eq!(execution.status, Status::Succeeded);
+//! assert_eq!(execution.output, Some(json!({"greeting": "Hello, Ada!"})));
+//! ```
+
+mod batch;
+mod callback;
+mod choice;
+mod clock;
+mod context;
+mod executor;
+mod failure;
+mod history;
+mod invoke;
+mod io;
+mod jsonata;
+mod lambda;
+mod map;
+mod mock;
+mod nested;
+mod parallel;
+mod recovery;
+mod run;
+mod service;
+mod services;
+mod state;
+mod task;
+mod tokens;
+mod variables;
+mod wait;
+
+pub use clock::TimeMode;
+pub use executor::{
+    Execution, Executor, ExecutorBuilder, ExecutorOptions, PAYLOAD_LIMIT, RunningExecution,
+    Status, TokenError,
+};
+pub use failure::Failure;
+pub use history::HistoryEvent;
+pub use lambda::{Handler, HandlerFuture, InvokeContext, LambdaError, typed};
+pub use mock::{Mock, MockFuture};
+pub use services::{Message, Services};

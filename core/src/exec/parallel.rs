@@ -1,0 +1,139 @@
+//! The Parallel state: every branch on the same input, concurrently; the first failure
+//! cancels the others.
+
+use std::sync::Arc;
+
+use futures_util::stream::{FuturesUnordered, StreamExt};
+use serde_json::{Map, Value};
+
+use super::Failure;
+use super::history::Thread;
+use super::recovery::{Caught, RetryState, catch};
+use super::run::Run;
+use super::state::{StateCx, Step, exit, run_scope};
+use super::variables::Variables;
+use crate::asl::{Branch, ParallelState, QueryLanguage, State};
+
+/// Runs a JSONPath Parallel state.
+pub(crate) async fn parallel_state(
+    run: &Run,
+    name: &str,
+    entered: u64,
+    parallel: &ParallelState,
+    input: Value,
+    variables: &mut Variables,
+    thread: &mut Thread,
+) -> Result<Step, Failure> {
+    let retriers = parallel.retry.as_deref().unwrap_or_default();
+    let mut retry = RetryState::new(retriers.len());
+    let outcome = loop {
+        let attempt = attempt(run, name, entered, parallel, &input, variables, thread, retry.retries).await;
+        match attempt {
+            Ok(value) => break Ok(value),
+            Err(failure) => match retry.delay_for(retriers, &failure, run) {
+                Some(delay) => run.sleep_seconds(delay).await,
+                None => break Err(failure),
+            },
+        }
+    };
+    let state = State::Parallel(parallel.clone());
+    let (output, assigned, next) = match outcome {
+        Ok((output, assigned)) => (output, assigned, parallel.next.clone()),
+        Err(failure) => {
+            let cx = StateCx::new(run, name, entered, variables);
+            let catchers = parallel.catch.as_deref().unwrap_or_default();
+            let Caught {
+                next,
+                output,
+                assigned,
+            } = catch(&cx, catchers, failure, input, QueryLanguage::JsonPath)?;
+            (output, assigned, Some(next))
+        }
+    };
+    Ok(exit(run, thread, &state, name, output, assigned, variables, next))
+}
+
+#[allow(clippy::too_many_arguments)] // one attempt's coordinates
+async fn attempt(
+    run: &Run,
+    name: &str,
+    entered: u64,
+    parallel: &ParallelState,
+    input: &Value,
+    variables: &Variables,
+    thread: &mut Thread,
+    retries: u64,
+) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+    let cx = StateCx::new(run, name, entered, variables);
+    let cx = cx.with(Some(retries), None, None);
+    let effective = cx.filter_path("InputPath", &parallel.input_path, input.clone())?;
+    let branch_input = match &parallel.parameters {
+        Some(template) => cx.template(template, &effective)?,
+        None => effective,
+    };
+    let results = run_branches(run, &parallel.branches, branch_input, variables, thread).await?;
+    let result = Value::Array(results);
+    let result = match &parallel.result_selector {
+        Some(selector) => cx.template(selector, &result)?,
+        None => result,
+    };
+    let assigned = match &parallel.assign {
+        Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),
+        None => None,
+    };
+    let output = cx.result_path(&parallel.result_path, input.clone(), result)?;
+    let output = cx.filter_path("OutputPath", &parallel.output_path, output)?;
+    Ok((output, assigned))
+}
+
+/// Runs the branches concurrently and gives their outputs in branch order, recording
+/// `ParallelStateStarted` and, on failure, `ParallelStateFailed`.
+pub(crate) async fn run_branches(
+    run: &Run,
+    branches: &[Branch],
+    input: Value,
+    variables: &Variables,
+    thread: &mut Thread,
+) -> Result<Vec<Value>, Failure> {
+    let started = run.history.push(thread, "ParallelStateStarted", None);
+    let outer = Arc::new(variables.clone());
+    let mut frames: Vec<(Variables, Thread)> = branches
+        .iter()
+        .map(|_| {
+            (
+                Variables::nested(Arc::clone(&outer)),
+                Thread { last: started },
+            )
+        })
+        .collect();
+    let mut pending: FuturesUnordered<_> = branches
+        .iter()
+        .zip(frames.iter_mut())
+        .enumerate()
+        .map(|(index, (branch, (variables, thread)))| {
+            let input = input.clone();
+            async move {
+                let result = run_scope(run, &branch.states, &branch.start_at, input, variables, thread).await;
+                (index, result)
+            }
+        })
+        .collect();
+    let mut results = vec![Value::Null; branches.len()];
+    let mut last = started;
+    while let Some((index, result)) = pending.next().await {
+        match result {
+            Ok(output) => results[index] = output,
+            Err(failure) => {
+                drop(pending);
+                run.history.push(thread, "ParallelStateFailed", None);
+                return Err(failure);
+            }
+        }
+    }
+    drop(pending);
+    for (_, branch_thread) in &frames {
+        last = last.max(branch_thread.last);
+    }
+    thread.last = last;
+    Ok(results)
+}

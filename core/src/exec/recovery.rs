@@ -1,0 +1,96 @@
+//! Retry and Catch: the retriers' backoff, and where a caught failure goes.
+
+use rand::Rng;
+use serde_json::{Map, Value};
+
+use super::Failure;
+use super::run::Run;
+use super::state::StateCx;
+use crate::asl::{Catcher, JitterStrategy, QueryLanguage, Retrier};
+
+/// Which retrier has run how often, across the attempts of one state.
+pub(crate) struct RetryState {
+    counts: Vec<u64>,
+    /// Retries so far (`$$.State.RetryCount`).
+    pub(crate) retries: u64,
+}
+
+impl RetryState {
+    pub(crate) fn new(retriers: usize) -> Self {
+        RetryState {
+            counts: vec![0; retriers],
+            retries: 0,
+        }
+    }
+
+    /// The wait before the next attempt, or `None` when no retrier takes the failure (or the
+    /// one that does is spent).
+    pub(crate) fn delay_for(
+        &mut self,
+        retriers: &[Retrier],
+        failure: &Failure,
+        run: &Run,
+    ) -> Option<f64> {
+        let index = retriers
+            .iter()
+            .position(|r| failure.matches(&r.error_equals))?;
+        let retrier = &retriers[index];
+        let done = self.counts.get(index).copied().unwrap_or(u64::MAX);
+        if done >= retrier.attempts() {
+            return None;
+        }
+        self.counts[index] += 1;
+        self.retries += 1;
+        Some(backoff(retrier, done, run))
+    }
+}
+
+/// The wait before retry number `done + 1` of a retrier, in seconds.
+fn backoff(retrier: &Retrier, done: u64, run: &Run) -> f64 {
+    let exponent = i32::try_from(done).unwrap_or(i32::MAX);
+    let mut delay = retrier.interval() as f64 * retrier.backoff().powi(exponent);
+    if let Some(max) = retrier.max_delay_seconds {
+        delay = delay.min(max as f64);
+    }
+    if retrier.jitter_strategy == Some(JitterStrategy::Full) {
+        let fraction = (run.rng().next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        delay *= fraction;
+    }
+    delay
+}
+
+/// A failure a catcher took: the state to go to, its input, and the assignments.
+pub(crate) struct Caught {
+    pub(crate) next: String,
+    pub(crate) output: Value,
+    pub(crate) assigned: Option<Map<String, Value>>,
+}
+
+/// Finds the first catcher of `failure`; without one, the failure goes on.
+pub(crate) fn catch(
+    cx: &StateCx,
+    catchers: &[Catcher],
+    failure: Failure,
+    raw_input: Value,
+    language: QueryLanguage,
+) -> Result<Caught, Failure> {
+    let Some(catcher) = catchers.iter().find(|c| failure.matches(&c.error_equals)) else {
+        return Err(failure);
+    };
+    let error_output = failure.error_output();
+    match language {
+        QueryLanguage::JsonPath => {
+            let assigned = match &catcher.assign {
+                Some(assign) => Some(cx.assign_jsonpath(assign, &error_output)?),
+                None => None,
+            };
+            let output = cx.result_path(&catcher.result_path, raw_input, error_output)?;
+            Ok(Caught {
+                next: catcher.next.clone(),
+                output,
+                assigned,
+            })
+        }
+        QueryLanguage::Jsonata => super::jsonata::catch(cx, catcher, error_output, raw_input),
+    }
+}

@@ -1,0 +1,96 @@
+//! One execution's shared state: its machine, history, clock, random numbers and context.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::{DateTime, Utc};
+use rand::rngs::StdRng;
+use rand::{Rng as _, SeedableRng};
+use serde_json::Value;
+
+use super::clock::{Clock, TimeMode};
+use super::context::ExecutionInfo;
+use super::executor::Shared;
+use super::history::History;
+use crate::asl::StateMachine;
+use crate::intrinsics::RandomSource;
+
+/// What every state of one execution shares.
+pub(crate) struct Run {
+    pub(crate) shared: Arc<Shared>,
+    pub(crate) machine: Arc<StateMachine>,
+    pub(crate) history: History,
+    pub(crate) clock: Clock,
+    pub(crate) info: ExecutionInfo,
+    rng: Mutex<Rng>,
+}
+
+/// The execution's seeded random numbers (jitter, `States.UUID`, `States.MathRandom`, tokens).
+pub(crate) struct Rng(pub(crate) StdRng);
+
+impl RandomSource for Rng {
+    fn next_u64(&mut self) -> u64 {
+        self.0.next_u64()
+    }
+}
+
+impl Run {
+    pub(crate) fn new(
+        shared: Arc<Shared>,
+        machine: Arc<StateMachine>,
+        info: ExecutionInfo,
+        start: DateTime<Utc>,
+        seed: u64,
+    ) -> Self {
+        let record = shared.options.record_history;
+        Run {
+            shared,
+            machine,
+            history: History::new(record),
+            clock: Clock::starting_at(start),
+            info,
+            rng: Mutex::new(Rng(StdRng::seed_from_u64(seed))),
+        }
+    }
+
+    /// The random source; held only while a value is drawn.
+    pub(crate) fn rng(&self) -> MutexGuard<'_, Rng> {
+        self.rng
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// A fresh random v4 UUID from the execution's seeded source.
+    pub(crate) fn uuid(&self) -> String {
+        let mut rng = self.rng();
+        let bytes = ((u128::from(rng.next_u64())) << 64) | u128::from(rng.next_u64());
+        uuid::Builder::from_random_bytes(bytes.to_be_bytes())
+            .into_uuid()
+            .to_string()
+    }
+
+    /// Builds event details only when history is recorded.
+    pub(crate) fn history_details(&self, details: impl FnOnce() -> Value) -> Option<Value> {
+        self.shared.options.record_history.then(details)
+    }
+
+    /// Waits until a wall-clock time (virtual or real).
+    pub(crate) async fn sleep_until(&self, until: DateTime<Utc>) {
+        let now = self.clock.now();
+        if until > now {
+            let wait = (until - now).to_std().unwrap_or_default();
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    /// Waits for a number of seconds (fractions allowed).
+    pub(crate) async fn sleep_seconds(&self, seconds: f64) {
+        if seconds > 0.0 && seconds.is_finite() {
+            tokio::time::sleep(std::time::Duration::from_secs_f64(seconds.min(1e9))).await;
+        }
+    }
+
+    /// Whether timers take virtual time.
+    pub(crate) fn is_virtual(&self) -> bool {
+        self.shared.options.time == TimeMode::Virtual
+    }
+}

@@ -1,0 +1,339 @@
+//! The run loop: enter a state, do its work, record events, move to the next.
+
+use std::sync::OnceLock;
+
+use futures_util::future::BoxFuture;
+use indexmap::IndexMap;
+use serde_json::{Map, Value};
+
+use super::Failure;
+use super::context::{StateInfo, context_object};
+use super::history::{self, MAX_EVENTS, Thread};
+use super::run::Run;
+use super::variables::Variables;
+use crate::asl::{
+    FailState, PassState, QueryLanguage, State, SucceedState, WaitState,
+};
+
+/// Everything a state's work needs: the run, where the state is, and its variables.
+pub(crate) struct StateCx<'a> {
+    pub(crate) run: &'a Run,
+    pub(crate) name: &'a str,
+    /// The id of the state's `...StateEntered` event, quoted in AWS's causes.
+    pub(crate) entered: u64,
+    pub(crate) entered_time: String,
+    pub(crate) variables: &'a Variables,
+    pub(crate) retry_count: Option<u64>,
+    pub(crate) task_token: Option<&'a str>,
+    pub(crate) map_item: Option<(usize, &'a Value)>,
+    context: OnceLock<Value>,
+}
+
+impl<'a> StateCx<'a> {
+    pub(crate) fn new(
+        run: &'a Run,
+        name: &'a str,
+        entered: u64,
+        variables: &'a Variables,
+    ) -> Self {
+        StateCx {
+            run,
+            name,
+            entered,
+            entered_time: run.clock.timestamp(),
+            variables,
+            retry_count: None,
+            task_token: None,
+            map_item: None,
+            context: OnceLock::new(),
+        }
+    }
+
+    /// A copy of this context for another retry, token or Map item.
+    pub(crate) fn with<'b>(
+        &'b self,
+        retry_count: Option<u64>,
+        task_token: Option<&'b str>,
+        map_item: Option<(usize, &'b Value)>,
+    ) -> StateCx<'b>
+    where
+        'a: 'b,
+    {
+        StateCx {
+            run: self.run,
+            name: self.name,
+            entered: self.entered,
+            entered_time: self.entered_time.clone(),
+            variables: self.variables,
+            retry_count,
+            task_token,
+            map_item,
+            context: OnceLock::new(),
+        }
+    }
+
+    /// The context object as this state sees it (built on first use).
+    pub(crate) fn context(&self) -> Value {
+        self.context
+            .get_or_init(|| {
+                context_object(
+                    &self.run.info,
+                    &StateInfo {
+                        name: self.name,
+                        entered_time: self.entered_time.clone(),
+                        retry_count: self.retry_count,
+                        task_token: self.task_token,
+                        map_item: self.map_item,
+                    },
+                )
+            })
+            .clone()
+    }
+
+    /// `States.Runtime` in this state.
+    pub(crate) fn runtime(&self, why: impl std::fmt::Display) -> Failure {
+        Failure::runtime(self.name, self.entered, why)
+    }
+}
+
+/// How a state ended.
+pub(crate) enum Step {
+    /// Go to the named state with this input.
+    Next(String, Value),
+    /// The scope ends with this output.
+    End(Value),
+}
+
+/// Runs the states of a scope (the machine, a branch, an iteration) from `start`.
+pub(crate) fn run_scope<'a>(
+    run: &'a Run,
+    states: &'a IndexMap<String, State>,
+    start: &'a str,
+    input: Value,
+    variables: &'a mut Variables,
+    thread: &'a mut Thread,
+) -> BoxFuture<'a, Result<Value, Failure>> {
+    Box::pin(async move {
+        let mut name = start.to_string();
+        let mut input = input;
+        loop {
+            let Some((key, state)) = states.get_key_value(name.as_str()) else {
+                return Err(Failure::new(
+                    "States.Runtime",
+                    format!("the state '{name}' does not exist in its scope"),
+                ));
+            };
+            if run.history.len() >= MAX_EVENTS {
+                return Err(Failure::new(
+                    "States.Runtime",
+                    format!(
+                        "The execution reached the maximum number of history events \
+                         ({MAX_EVENTS}) at the state '{key}'."
+                    ),
+                ));
+            }
+            let type_name = state.state_type().as_str();
+            let entered = run.history.push(
+                thread,
+                &format!("{type_name}StateEntered"),
+                run.history_details(|| history::entered(key, &input)),
+            );
+            let language = state
+                .query_language()
+                .unwrap_or(run.machine.default_query_language());
+            let step = if language == QueryLanguage::Jsonata {
+                super::jsonata::run_state(run, key, state, entered, input, variables, thread).await?
+            } else {
+                run_jsonpath_state(run, key, state, entered, input, variables, thread).await?
+            };
+            match step {
+                Step::Next(next, output) => {
+                    name = next;
+                    input = output;
+                }
+                Step::End(output) => return Ok(output),
+            }
+        }
+    })
+}
+
+/// Runs one JSONPath state and records its exit.
+async fn run_jsonpath_state(
+    run: &Run,
+    name: &str,
+    state: &State,
+    entered: u64,
+    input: Value,
+    variables: &mut Variables,
+    thread: &mut Thread,
+) -> Result<Step, Failure> {
+    let (output, assigned, next) = match state {
+        State::Pass(pass) => {
+            let (output, assigned) = pass_state(run, name, entered, pass, input, variables)?;
+            (output, assigned, transition(&pass.next, pass.end))
+        }
+        State::Wait(wait) => {
+            let (output, assigned) = wait_state(run, name, entered, wait, input, variables).await?;
+            (output, assigned, transition(&wait.next, wait.end))
+        }
+        State::Succeed(succeed) => {
+            let output = succeed_state(run, name, entered, succeed, input, variables)?;
+            (output, None, None)
+        }
+        State::Fail(fail) => return Err(fail_state(run, name, entered, fail, &input, variables)),
+        State::Choice(choice) => {
+            let cx = StateCx::new(run, name, entered, variables);
+            let (output, assigned, next) = super::choice::choice_state(&cx, choice, input)?;
+            (output, assigned, Some(next))
+        }
+        State::Task(task) => {
+            return super::task::task_state(run, name, entered, task, input, variables, thread)
+                .await;
+        }
+        State::Parallel(parallel) => {
+            return super::parallel::parallel_state(
+                run, name, entered, parallel, input, variables, thread,
+            )
+            .await;
+        }
+        State::Map(map) => {
+            return super::map::map_state(run, name, entered, map, input, variables, thread)
+                .await;
+        }
+    };
+    Ok(exit(run, thread, state, name, output, assigned, variables, next))
+}
+
+/// Records the `...StateExited` event, applies the assignments, and picks the next step.
+#[allow(clippy::too_many_arguments)] // the parts of one state's ending, kept together
+pub(crate) fn exit(
+    run: &Run,
+    thread: &mut Thread,
+    state: &State,
+    name: &str,
+    output: Value,
+    assigned: Option<Map<String, Value>>,
+    variables: &mut Variables,
+    next: Option<String>,
+) -> Step {
+    let type_name = state.state_type().as_str();
+    run.history.push(
+        thread,
+        &format!("{type_name}StateExited"),
+        run.history_details(|| history::exited(name, &output, assigned.as_ref())),
+    );
+    if let Some(assigned) = assigned {
+        variables.assign(assigned);
+    }
+    match next {
+        Some(next) => Step::Next(next, output),
+        None => Step::End(output),
+    }
+}
+
+/// The next state of a state with `Next` / `End`.
+pub(crate) fn transition(next: &Option<String>, end: Option<bool>) -> Option<String> {
+    match (next, end) {
+        (Some(next), _) => Some(next.clone()),
+        (None, _) => None,
+    }
+}
+
+fn pass_state(
+    run: &Run,
+    name: &str,
+    entered: u64,
+    pass: &PassState,
+    input: Value,
+    variables: &Variables,
+) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+    let cx = StateCx::new(run, name, entered, variables);
+    let effective = cx.filter_path("InputPath", &pass.input_path, input.clone())?;
+    let result = match (&pass.parameters, &pass.result) {
+        (Some(parameters), _) => cx.template(parameters, &effective)?,
+        (None, Some(result)) => result.clone(),
+        (None, None) => effective,
+    };
+    let assigned = match &pass.assign {
+        Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),
+        None => None,
+    };
+    let output = cx.result_path(&pass.result_path, input, result)?;
+    let output = cx.filter_path("OutputPath", &pass.output_path, output)?;
+    Ok((output, assigned))
+}
+
+fn succeed_state(
+    run: &Run,
+    name: &str,
+    entered: u64,
+    succeed: &SucceedState,
+    input: Value,
+    variables: &Variables,
+) -> Result<Value, Failure> {
+    let cx = StateCx::new(run, name, entered, variables);
+    let effective = cx.filter_path("InputPath", &succeed.input_path, input)?;
+    cx.filter_path("OutputPath", &succeed.output_path, effective)
+}
+
+fn fail_state(
+    run: &Run,
+    name: &str,
+    entered: u64,
+    fail: &FailState,
+    input: &Value,
+    variables: &Variables,
+) -> Failure {
+    let cx = StateCx::new(run, name, entered, variables);
+    let read = |field: &str, literal: &Option<String>, path: &Option<String>| {
+        if let Some(text) = literal {
+            return Ok(Some(text.clone()));
+        }
+        let Some(path) = path else {
+            return Ok(None);
+        };
+        let value = if crate::intrinsics::looks_like_intrinsic(path) {
+            cx.template(&serde_json::json!({ "v.$": path }), input)?["v"].clone()
+        } else {
+            cx.select(field, path, input)?
+        };
+        match value {
+            Value::String(text) => Ok(Some(text)),
+            other => Err(cx.runtime(format!(
+                "The {field} field refers to value {other} which is not a string: {path}"
+            ))),
+        }
+    };
+    let error = match read("ErrorPath", &fail.error, &fail.error_path) {
+        Ok(error) => error,
+        Err(failure) => return failure,
+    };
+    let cause = match read("CausePath", &fail.cause, &fail.cause_path) {
+        Ok(cause) => cause,
+        Err(failure) => return failure,
+    };
+    Failure {
+        error: error.unwrap_or_default(),
+        cause,
+    }
+}
+
+async fn wait_state(
+    run: &Run,
+    name: &str,
+    entered: u64,
+    wait: &WaitState,
+    input: Value,
+    variables: &Variables,
+) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+    let cx = StateCx::new(run, name, entered, variables);
+    let effective = cx.filter_path("InputPath", &wait.input_path, input)?;
+    let until = super::wait::deadline(&cx, wait, &effective)?;
+    run.sleep_until(until).await;
+    let assigned = match &wait.assign {
+        Some(assign) => Some(cx.assign_jsonpath(assign, &effective)?),
+        None => None,
+    };
+    let output = cx.filter_path("OutputPath", &wait.output_path, effective)?;
+    Ok((output, assigned))
+}

@@ -1,0 +1,325 @@
+//! The Task state (JSONPath): input processing, retries, the call, timeouts, and the result.
+
+use serde_json::{Map, Value, json};
+
+use super::history::{self, Thread};
+use super::recovery::{Caught, RetryState, catch};
+use super::run::Run;
+use super::state::{StateCx, Step, exit};
+use super::variables::Variables;
+use super::{Failure, PAYLOAD_LIMIT};
+use crate::asl::{IntegerOrExpression, QueryLanguage, State, TaskState};
+
+/// How a Task waits for the service it calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pattern {
+    RequestResponse,
+    Sync,
+    Sync2,
+    WaitForTaskToken,
+}
+
+/// What a Task `Resource` names.
+#[derive(Clone, Debug)]
+pub(crate) enum Target {
+    /// `arn:aws:lambda:...:function:NAME`: the function's output is the result.
+    LambdaArn(String),
+    /// `arn:aws:states:::SERVICE:ACTION[.pattern]`.
+    Service {
+        service: String,
+        action: String,
+        pattern: Pattern,
+    },
+    /// Anything else (activities, other ARNs): answered by a mock only.
+    Other(String),
+}
+
+impl Target {
+    pub(crate) fn parse(resource: &str) -> Target {
+        let parts: Vec<&str> = resource.splitn(6, ':').collect();
+        match parts.as_slice() {
+            ["arn", _, "lambda", _, _, rest] if rest.starts_with("function:") => {
+                Target::LambdaArn(resource.to_string())
+            }
+            ["arn", _, "states", "", "", rest] => {
+                let (service, action) = rest.split_once(':').unwrap_or((rest, ""));
+                let (action, pattern) = match action.split_once('.') {
+                    Some((action, "sync")) => (action, Pattern::Sync),
+                    Some((action, "sync:2")) => (action, Pattern::Sync2),
+                    Some((action, "waitForTaskToken")) => (action, Pattern::WaitForTaskToken),
+                    _ => (action, Pattern::RequestResponse),
+                };
+                Target::Service {
+                    service: service.to_string(),
+                    action: action.to_string(),
+                    pattern,
+                }
+            }
+            _ => Target::Other(resource.to_string()),
+        }
+    }
+}
+
+/// Time limits of one task, in seconds.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Limits {
+    pub(crate) timeout: Option<u64>,
+    pub(crate) heartbeat: Option<u64>,
+}
+
+/// Runs a JSONPath Task state.
+pub(crate) async fn task_state(
+    run: &Run,
+    name: &str,
+    entered: u64,
+    task: &TaskState,
+    input: Value,
+    variables: &mut Variables,
+    thread: &mut Thread,
+) -> Result<Step, Failure> {
+    let retriers = task.retry.as_deref().unwrap_or_default();
+    let mut retry = RetryState::new(retriers.len());
+    let outcome = loop {
+        let attempt = {
+            let cx = StateCx::new(run, name, entered, variables);
+            let cx = cx.with(Some(retry.retries), None, None);
+            attempt(run, &cx, task, &input, thread).await
+        };
+        match attempt {
+            Ok(value) => break Ok(value),
+            Err(failure) => match retry.delay_for(retriers, &failure, run) {
+                Some(delay) => run.sleep_seconds(delay).await,
+                None => break Err(failure),
+            },
+        }
+    };
+    let state = State::Task(task.clone());
+    let cx = StateCx::new(run, name, entered, variables);
+    match outcome {
+        Ok((output, assigned)) => {
+            drop(cx);
+            Ok(exit(run, thread, &state, name, output, assigned, variables, task.next.clone()))
+        }
+        Err(failure) => {
+            let catchers = task.catch.as_deref().unwrap_or_default();
+            let Caught {
+                next,
+                output,
+                assigned,
+            } = catch(&cx, catchers, failure, input, QueryLanguage::JsonPath)?;
+            drop(cx);
+            Ok(exit(run, thread, &state, name, output, assigned, variables, Some(next)))
+        }
+    }
+}
+
+/// One attempt: parameters, the call, and the result's processing.
+async fn attempt(
+    run: &Run,
+    cx: &StateCx<'_>,
+    task: &TaskState,
+    input: &Value,
+    thread: &mut Thread,
+) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+    // A callback task's token exists before its parameters: they pass it on ($$.Task.Token).
+    let token = matches!(
+        Target::parse(&task.resource),
+        Target::Service {
+            pattern: Pattern::WaitForTaskToken,
+            ..
+        }
+    )
+    .then(|| run.uuid());
+    let cx = &cx.with(cx.retry_count, token.as_deref(), None);
+    let effective = cx.filter_path("InputPath", &task.input_path, input.clone())?;
+    let parameters = match &task.parameters {
+        Some(template) => cx.template(template, &effective)?,
+        None => effective,
+    };
+    let limits = Limits {
+        timeout: seconds(cx, &task.timeout_seconds, &task.timeout_seconds_path, "TimeoutSecondsPath", input)?,
+        heartbeat: seconds(cx, &task.heartbeat_seconds, &task.heartbeat_seconds_path, "HeartbeatSecondsPath", input)?,
+    };
+    let result = perform(run, cx, &task.resource, parameters, limits, thread).await?;
+    let result = match &task.result_selector {
+        Some(selector) => cx.template(selector, &result)?,
+        None => result,
+    };
+    let assigned = match &task.assign {
+        Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),
+        None => None,
+    };
+    let output = cx.result_path(&task.result_path, input.clone(), result)?;
+    let output = cx.filter_path("OutputPath", &task.output_path, output)?;
+    Ok((output, assigned))
+}
+
+/// `TimeoutSeconds` or `TimeoutSecondsPath` (and the heartbeat pair).
+fn seconds(
+    cx: &StateCx,
+    fixed: &Option<IntegerOrExpression>,
+    path: &Option<String>,
+    field: &str,
+    input: &Value,
+) -> Result<Option<u64>, Failure> {
+    if let Some(IntegerOrExpression::Integer(n)) = fixed {
+        return Ok(u64::try_from(*n).ok());
+    }
+    let Some(path) = path else {
+        return Ok(None);
+    };
+    let value = cx.select(field, path, input)?;
+    match value.as_u64() {
+        Some(n) if n > 0 => Ok(Some(n)),
+        _ => Err(cx.runtime(format!(
+            "The {field} field refers to value {value} which is not a valid positive integer: {path}"
+        ))),
+    }
+}
+
+/// Calls the resource with the task's time limits, recording the task events.
+pub(crate) async fn perform(
+    run: &Run,
+    cx: &StateCx<'_>,
+    resource: &str,
+    parameters: Value,
+    limits: Limits,
+    thread: &mut Thread,
+) -> Result<Value, Failure> {
+    if let Some(mock) = run.shared.mocks.find(resource) {
+        let (resource_type, short) = labels(&Target::parse(resource), resource);
+        scheduled(run, thread, &resource_type, &short, &parameters, limits);
+        let result = mock.call(resource, parameters).await;
+        return finished(run, thread, &resource_type, &short, result, resource);
+    }
+    match Target::parse(resource) {
+        Target::LambdaArn(arn) => super::invoke::lambda_arn(run, cx, &arn, parameters, limits, thread).await,
+        target @ Target::Service { .. } => {
+            let (resource_type, short) = labels(&target, resource);
+            let Target::Service {
+                service,
+                action,
+                pattern,
+            } = target
+            else {
+                unreachable!("matched above")
+            };
+            scheduled(run, thread, &resource_type, &short, &parameters, limits);
+            run.history.push(
+                thread,
+                "TaskStarted",
+                run.history_details(|| json!({"resource": short, "resourceType": resource_type})),
+            );
+            let call = super::service::call(run, cx, &service, &action, pattern, parameters, limits, thread);
+            let result = match limits.timeout {
+                Some(timeout) => {
+                    match tokio::time::timeout(std::time::Duration::from_secs(timeout), call).await {
+                        Ok(result) => result,
+                        Err(_) => Err(Failure::bare("States.Timeout")),
+                    }
+                }
+                None => call.await,
+            };
+            let label = if service == "lambda" { "lambda".to_string() } else { resource.to_string() };
+            finished(run, thread, &resource_type, &short, result, &label)
+        }
+        Target::Other(resource) => Err(cx.runtime(format!(
+            "statewright has no local integration for the resource '{resource}'; answer it \
+             with ExecutorBuilder::mock(\"{resource}\", ...)"
+        ))),
+    }
+}
+
+/// `resourceType` and `resource` of the task events (`lambda`, `invoke.waitForTaskToken`).
+fn labels(target: &Target, resource: &str) -> (String, String) {
+    match target {
+        Target::Service {
+            service, action, pattern,
+        } => {
+            let suffix = match pattern {
+                Pattern::RequestResponse => "",
+                Pattern::Sync => ".sync",
+                Pattern::Sync2 => ".sync:2",
+                Pattern::WaitForTaskToken => ".waitForTaskToken",
+            };
+            (service.clone(), format!("{action}{suffix}"))
+        }
+        _ => ("resource".to_string(), resource.to_string()),
+    }
+}
+
+fn scheduled(run: &Run, thread: &mut Thread, resource_type: &str, resource: &str, parameters: &Value, limits: Limits) {
+    run.history.push(
+        thread,
+        "TaskScheduled",
+        run.history_details(|| {
+            let mut details = json!({"parameters": parameters, "region": run.shared.options.region,
+                                     "resource": resource, "resourceType": resource_type});
+            if let Some(timeout) = limits.timeout {
+                details["timeoutInSeconds"] = timeout.into();
+            }
+            if let Some(heartbeat) = limits.heartbeat {
+                details["heartbeatInSeconds"] = heartbeat.into();
+            }
+            details
+        }),
+    );
+}
+
+/// Records how the task ended and enforces the payload limit.
+fn finished(
+    run: &Run,
+    thread: &mut Thread,
+    resource_type: &str,
+    resource: &str,
+    result: Result<Value, Failure>,
+    limit_label: &str,
+) -> Result<Value, Failure> {
+    let result = result.and_then(|value| check_size(value, limit_label));
+    match &result {
+        Ok(output) => run.history.push(
+            thread,
+            "TaskSucceeded",
+            run.history_details(|| {
+                json!({"output": output, "outputDetails": {"truncated": false},
+                       "resource": resource, "resourceType": resource_type})
+            }),
+        ),
+        Err(failure) if failure.error == "States.Timeout" => run.history.push(
+            thread,
+            "TaskTimedOut",
+            run.history_details(|| {
+                let mut details = history::failed(failure);
+                details["resource"] = resource.into();
+                details["resourceType"] = resource_type.into();
+                details
+            }),
+        ),
+        Err(failure) => run.history.push(
+            thread,
+            "TaskFailed",
+            run.history_details(|| {
+                let mut details = history::failed(failure);
+                details["resource"] = resource.into();
+                details["resourceType"] = resource_type.into();
+                details
+            }),
+        ),
+    };
+    result
+}
+
+/// Fails with `States.DataLimitExceeded` when a result is larger than 256 KiB.
+pub(crate) fn check_size(value: Value, label: &str) -> Result<Value, Failure> {
+    let size = serde_json::to_string(&value).map_or(0, |s| s.len());
+    if size > PAYLOAD_LIMIT {
+        return Err(Failure::new(
+            "States.DataLimitExceeded",
+            format!(
+                "The state/task '{label}' returned a result with a size exceeding the maximum \
+                 number of bytes service limit."
+            ),
+        ));
+    }
+    Ok(value)
+}

@@ -1,0 +1,262 @@
+//! Evaluating a JSONata expression with Step Functions' bindings (`$states`, variables) and
+//! its extra functions (`$partition`, `$range`, `$hash`, `$random`, `$uuid`, `$parse`).
+//!
+//! `jsonata-core` values are reference-counted and not `Send`, so each evaluation builds its
+//! own evaluator from the parsed expression; nothing of it outlives the call.
+
+use std::collections::HashMap;
+
+use jsonata_core::evaluator::{Context, Evaluator, EvaluatorError};
+use jsonata_core::value::JValue;
+use serde_json::{Map, Number, Value};
+
+/// Why an expression gave no usable value.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EvalError {
+    /// The expression does not parse.
+    #[error("{0}")]
+    Syntax(String),
+    /// The expression gave nothing (`undefined`).
+    #[error("returned nothing (undefined)")]
+    Undefined,
+    /// The expression gave a function or another value JSON cannot hold.
+    #[error("returned an unsupported result type")]
+    Unsupported,
+    /// Evaluation failed.
+    #[error("{0}")]
+    Failed(String),
+}
+
+/// What an expression can see: `$states` and the workflow variables.
+pub struct Bindings<'a> {
+    /// `$states`: `input`, `context`, and `result` / `errorOutput` where they apply.
+    pub states: &'a Value,
+    /// The variables, by name (without `$`).
+    pub variables: &'a HashMap<String, Value>,
+    /// Random numbers for `$random()` and `$uuid()`.
+    pub random: &'a mut dyn FnMut() -> u64,
+}
+
+/// Evaluates `expression` (the text between `{%` and `%}`).
+pub fn evaluate(expression: &str, bindings: Bindings<'_>) -> Result<Value, EvalError> {
+    let ast = jsonata_core::parser::parse(expression)
+        .map_err(|e| EvalError::Syntax(e.to_string()))?;
+    let mut context = Context::new();
+    context.bind("states".to_string(), to_jvalue(bindings.states));
+    for (name, value) in bindings.variables {
+        context.bind(name.clone(), to_jvalue(value));
+    }
+    let mut evaluator = Evaluator::with_context(context);
+    register_functions(&mut evaluator, bindings.random)?;
+    let input = bindings.states.get("input").map(to_jvalue).unwrap_or(JValue::Null);
+    let result = evaluator
+        .evaluate(&ast, &input)
+        .map_err(|e| EvalError::Failed(e.to_string()))?;
+    from_jvalue(&result)
+}
+
+/// Converts a JSON value for the evaluator.
+fn to_jvalue(value: &Value) -> JValue {
+    JValue::from(value.clone())
+}
+
+/// Converts a result back: whole numbers become integers, as AWS prints them.
+fn from_jvalue(value: &JValue) -> Result<Value, EvalError> {
+    Ok(match value {
+        JValue::Undefined => return Err(EvalError::Undefined),
+        JValue::Null => Value::Null,
+        JValue::Bool(b) => Value::Bool(*b),
+        JValue::Number(n) => number(*n).ok_or(EvalError::Unsupported)?,
+        JValue::String(s) => Value::String(s.to_string()),
+        JValue::Array(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for item in items.iter() {
+                match from_jvalue(item) {
+                    Err(EvalError::Undefined) => {}
+                    other => out.push(other?),
+                }
+            }
+            Value::Array(out)
+        }
+        JValue::Object(members) => {
+            let mut out = Map::new();
+            for (key, member) in members.iter() {
+                match from_jvalue(member) {
+                    Err(EvalError::Undefined) => {}
+                    other => {
+                        out.insert(key.clone(), other?);
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+        _ => return Err(EvalError::Unsupported),
+    })
+}
+
+/// A finite number, as an integer when it is whole and fits.
+pub(crate) fn number(n: f64) -> Option<Value> {
+    if !n.is_finite() {
+        return None;
+    }
+    if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 {
+        return Some(Value::Number(Number::from(n as i64)));
+    }
+    Number::from_f64(n).map(Value::Number)
+}
+
+fn type_error(message: &str) -> EvaluatorError {
+    EvaluatorError::TypeError(message.to_string())
+}
+
+/// The functions Step Functions adds to JSONata.
+fn register_functions(
+    evaluator: &mut Evaluator,
+    random: &mut dyn FnMut() -> u64,
+) -> Result<(), EvalError> {
+    let register = |evaluator: &mut Evaluator,
+                    name: &str,
+                    f: Box<dyn Fn(&[JValue]) -> Result<JValue, EvaluatorError>>| {
+        evaluator
+            .register_fn_override(name, move |args: &[JValue]| f(args))
+            .map_err(|e| EvalError::Failed(e.to_string()))
+    };
+    // Draw the random numbers up front: host functions cannot borrow the source.
+    let seeds: Vec<u64> = (0..8).map(|_| random()).collect();
+    let uuid_bits = (u128::from(seeds[0]) << 64) | u128::from(seeds[1]);
+    let uuid = uuid::Builder::from_random_bytes(uuid_bits.to_be_bytes())
+        .into_uuid()
+        .to_string();
+    let unit = (seeds[2] >> 11) as f64 / (1u64 << 53) as f64;
+    register(evaluator, "uuid", Box::new(move |_| Ok(JValue::from(uuid.clone()))))?;
+    register(
+        evaluator,
+        "random",
+        Box::new(move |args| match args.first() {
+            None => Ok(JValue::from(unit)),
+            Some(JValue::Number(seed)) => {
+                use rand::{RngExt, SeedableRng};
+                let mut rng = rand::rngs::StdRng::seed_from_u64(seed.to_bits());
+                Ok(JValue::from(rng.random::<f64>()))
+            }
+            Some(_) => Err(type_error("$random: the seed must be a number")),
+        }),
+    )?;
+    register(
+        evaluator,
+        "partition",
+        Box::new(|args| {
+            let (Some(JValue::Array(items)), Some(JValue::Number(size))) = (args.first(), args.get(1))
+            else {
+                return Err(type_error("$partition(array, size): give an array and a size"));
+            };
+            if *size < 1.0 || size.fract() != 0.0 {
+                return Err(type_error("$partition: the size must be a positive integer"));
+            }
+            let items: Vec<JValue> = items.iter().cloned().collect();
+            let chunks: Vec<JValue> = items
+                .chunks(*size as usize)
+                .map(|chunk| JValue::Array(chunk.to_vec().into()))
+                .collect();
+            Ok(JValue::Array(chunks.into()))
+        }),
+    )?;
+    register(
+        evaluator,
+        "range",
+        Box::new(|args| {
+            let (Some(JValue::Number(start)), Some(JValue::Number(end)), Some(JValue::Number(step))) =
+                (args.first(), args.get(1), args.get(2))
+            else {
+                return Err(type_error("$range(start, end, step): give three numbers"));
+            };
+            if *step == 0.0 {
+                return Err(type_error("$range: the step cannot be 0"));
+            }
+            let mut out = Vec::new();
+            let mut at = *start;
+            while (*step > 0.0 && at <= *end) || (*step < 0.0 && at >= *end) {
+                if out.len() >= 1000 {
+                    return Err(type_error("$range: at most 1000 items"));
+                }
+                out.push(JValue::from(at));
+                at += step;
+            }
+            Ok(JValue::Array(out.into()))
+        }),
+    )?;
+    register(
+        evaluator,
+        "hash",
+        Box::new(|args| {
+            let (Some(JValue::String(data)), Some(JValue::String(algorithm))) = (args.first(), args.get(1))
+            else {
+                return Err(type_error("$hash(data, algorithm): give two strings"));
+            };
+            crate::intrinsics::hash_hex(data, algorithm)
+                .map(JValue::from)
+                .ok_or_else(|| type_error("$hash: the algorithm is one of MD5, SHA-1, SHA-256, SHA-384, SHA-512"))
+        }),
+    )?;
+    register(
+        evaluator,
+        "parse",
+        Box::new(|args| {
+            let Some(JValue::String(text)) = args.first() else {
+                return Err(type_error("$parse(text): give a JSON string"));
+            };
+            JValue::from_json_str(text).map_err(|e| type_error(&format!("$parse: {e}")))
+        }),
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn eval(expression: &str, states: Value) -> Result<Value, EvalError> {
+        let variables = HashMap::from([("x".to_string(), json!(42))]);
+        let mut next = 7u64;
+        let mut random = move || {
+            next = next.wrapping_mul(6364136223846793005).wrapping_add(1);
+            next
+        };
+        evaluate(
+            expression,
+            Bindings {
+                states: &states,
+                variables: &variables,
+                random: &mut random,
+            },
+        )
+    }
+
+    #[test]
+    fn states_and_variables_are_bound() {
+        let states = json!({"input": {"a": [1, 2, 3]}});
+        assert_eq!(eval("$sum($states.input.a) + $x", states.clone()), Ok(json!(48)));
+        assert_eq!(eval("$states.input.missing", states), Err(EvalError::Undefined));
+    }
+
+    #[test]
+    fn step_functions_functions_work() {
+        let states = json!({"input": {}});
+        assert_eq!(eval("$partition([1,2,3,4,5], 2)", states.clone()), Ok(json!([[1, 2], [3, 4], [5]])));
+        assert_eq!(eval("$range(0, 10, 5)", states.clone()), Ok(json!([0, 5, 10])));
+        assert_eq!(eval("$parse('{\"a\": 1}')", states.clone()), Ok(json!({"a": 1})));
+        assert_eq!(
+            eval("$hash('input data', 'SHA-1')", states.clone()),
+            Ok(json!("aaff4a450a104cd177d28d18d74485e8cae074b7"))
+        );
+        assert_eq!(eval("$length($uuid())", states), Ok(json!(36)));
+    }
+
+    #[test]
+    fn integers_stay_integers() {
+        assert_eq!(number(3.0), Some(json!(3)));
+        assert_eq!(number(0.5), Some(json!(0.5)));
+        assert_eq!(number(f64::NAN), None);
+    }
+}
