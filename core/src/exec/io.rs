@@ -19,7 +19,7 @@ impl StateCx<'_> {
         };
         parsed
             .select(&scope)
-            .map_err(|e| self.runtime(e.cause_for(field, text, input)))
+            .map_err(|e| self.runtime(e.invalid_path_cause(text)))
     }
 
     /// `InputPath` / `OutputPath`: absent keeps the value, `null` gives `{}`.
@@ -47,7 +47,7 @@ impl StateCx<'_> {
             variables: self.variables,
         };
         let mut rng = self.run.rng();
-        path::evaluate_template(template, &scope, &mut *rng)
+        path::evaluate_template_with_rng(template, &scope, &mut *rng)
             .map_err(|e| Failure::in_state(e.error(), self.name, self.entered, e.cause()))
     }
 

@@ -48,13 +48,12 @@ impl StateCx<'_> {
     fn expression(&self, field: &str, expression: &str, states: &Value) -> Result<Value, Failure> {
         let variables = self.variables.all();
         let mut rng = self.run.rng();
-        let mut random = || rand::Rng::next_u64(&mut rng.0);
         let result = jsonata::evaluate(
             expression,
             Bindings {
                 states,
                 variables: &variables,
-                random: &mut random,
+                random: &mut *rng,
             },
         );
         result.map_err(|error| {

@@ -1,6 +1,6 @@
 //! Retry and Catch: the retriers' backoff, and where a caught failure goes.
 
-use rand::Rng;
+use crate::intrinsics::RandomSource;
 use serde_json::{Map, Value};
 
 use super::Failure;

@@ -3,8 +3,6 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
-use rand::rngs::StdRng;
-use rand::{Rng as _, SeedableRng};
 use serde_json::Value;
 
 use super::clock::{Clock, TimeMode};
@@ -12,7 +10,7 @@ use super::context::ExecutionInfo;
 use super::executor::Shared;
 use super::history::History;
 use crate::asl::StateMachine;
-use crate::intrinsics::RandomSource;
+use crate::intrinsics::{SplitMix64, uuid_v4};
 
 /// What every state of one execution shares.
 pub(crate) struct Run {
@@ -21,16 +19,8 @@ pub(crate) struct Run {
     pub(crate) history: History,
     pub(crate) clock: Clock,
     pub(crate) info: ExecutionInfo,
-    rng: Mutex<Rng>,
-}
-
-/// The execution's seeded random numbers (jitter, `States.UUID`, `States.MathRandom`, tokens).
-pub(crate) struct Rng(pub(crate) StdRng);
-
-impl RandomSource for Rng {
-    fn next_u64(&mut self) -> u64 {
-        self.0.next_u64()
-    }
+    /// The seeded random numbers: jitter, `States.UUID`, `States.MathRandom`, ids, tokens.
+    rng: Mutex<SplitMix64>,
 }
 
 impl Run {
@@ -48,12 +38,12 @@ impl Run {
             history: History::new(record),
             clock: Clock::starting_at(start),
             info,
-            rng: Mutex::new(Rng(StdRng::seed_from_u64(seed))),
+            rng: Mutex::new(SplitMix64::new(seed)),
         }
     }
 
     /// The random source; held only while a value is drawn.
-    pub(crate) fn rng(&self) -> MutexGuard<'_, Rng> {
+    pub(crate) fn rng(&self) -> MutexGuard<'_, SplitMix64> {
         self.rng
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -61,11 +51,7 @@ impl Run {
 
     /// A fresh random v4 UUID from the execution's seeded source.
     pub(crate) fn uuid(&self) -> String {
-        let mut rng = self.rng();
-        let bytes = ((u128::from(rng.next_u64())) << 64) | u128::from(rng.next_u64());
-        uuid::Builder::from_random_bytes(bytes.to_be_bytes())
-            .into_uuid()
-            .to_string()
+        uuid_v4(&mut *self.rng())
     }
 
     /// Builds event details only when history is recorded.

@@ -105,7 +105,7 @@ fn send(
         "SdkResponseMetadata": {"RequestId": request_id},
     });
     if body_key == "MessageBody" {
-        response["MD5OfMessageBody"] = format!("{:x}", md5::compute(text.as_bytes())).into();
+        response["MD5OfMessageBody"] = crate::intrinsics::hash_hex(&text, "MD5").into();
     }
     Ok(response)
 }

@@ -122,7 +122,11 @@ fn valid_files(dir: &FsPath, valid: impl Fn(&Value) -> bool) -> Vec<PathBuf> {
 #[test]
 fn every_path_and_call_in_accepted_definitions_parses() {
     let shared = shared_dir();
-    assert!(shared.is_dir(), "the corpus {} is missing", shared.display());
+    assert!(
+        shared.is_dir(),
+        "the corpus {} is missing",
+        shared.display()
+    );
     let mut scan = Scan::default();
     let validation = shared.join("validation");
     let statelint = valid_files(&validation.join("statelint"), |v| v.as_u64() == Some(0));
@@ -177,7 +181,11 @@ fn every_path_and_call_in_accepted_definitions_parses() {
 #[test]
 fn invalid_paths_and_calls_of_the_suites_are_rejected() {
     let validation = shared_dir().join("validation");
-    assert!(validation.is_dir(), "the corpus {} is missing", validation.display());
+    assert!(
+        validation.is_dir(),
+        "the corpus {} is missing",
+        validation.display()
+    );
     let get = |file: &str, pointer: &str| -> String {
         let definition = read_json(&validation.join(file));
         definition

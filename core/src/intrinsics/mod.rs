@@ -1,5 +1,5 @@
-//! The `States.*` intrinsic functions of JSONPath states: parsing a call and checking it
-//! against the signatures of the 18 functions (evaluation lives with the executor).
+//! The `States.*` intrinsic functions of JSONPath states: parsing a call, checking it against
+//! the signatures of the 18 functions, and evaluating it ([`evaluate`]).
 //!
 //! ```
 //! use statewright_core::intrinsics::{check_intrinsic, looks_like_intrinsic};
@@ -9,13 +9,36 @@
 //! let call = check_intrinsic(text).unwrap();
 //! assert_eq!(call.name, "Format");
 //! assert!(check_intrinsic("States.MathAdd(1, '2')").is_err());
+//!
+//! // Evaluating: paths read the scope, `States.UUID` and `States.MathRandom` the random source.
+//! use serde_json::{json, Map};
+//! use statewright_core::intrinsics::{evaluate, SplitMix64};
+//! use statewright_core::path::Scope;
+//!
+//! let (input, context, variables) = (json!({"name": "Ann"}), json!({}), Map::new());
+//! let scope = Scope::new(&input, &context, &variables);
+//! let hello = evaluate(&call, &scope, &mut SplitMix64::new(7)).unwrap();
+//! assert_eq!(hello, json!("Hello, Ann!"));
 //! ```
 
+mod array;
 mod ast;
+mod encoding;
+mod eval;
+mod hash;
+mod json;
+mod math;
 mod parse;
+mod random;
 mod signature;
+mod string;
+mod uuid;
 
 pub use ast::{Arg, ArgValue, Call, StringLiteral};
+pub use eval::{IntrinsicFailure, evaluate};
+pub use hash::hash_hex;
+pub use uuid::uuid_v4;
+pub use random::{RandomSource, SplitMix64};
 pub use signature::{Function, HASH_ALGORITHMS};
 
 use crate::path::PathError;
@@ -68,6 +91,8 @@ pub fn check_intrinsic(text: &str) -> Result<Call, IntrinsicError> {
     Ok(call)
 }
 
+#[cfg(test)]
+mod conformance;
 #[cfg(test)]
 mod corpus;
 #[cfg(test)]

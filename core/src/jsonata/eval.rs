@@ -10,6 +10,8 @@ use jsonata_core::evaluator::{Context, Evaluator, EvaluatorError};
 use jsonata_core::value::JValue;
 use serde_json::{Map, Number, Value};
 
+use crate::intrinsics::{RandomSource, SplitMix64, uuid_v4};
+
 /// Why an expression gave no usable value.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EvalError {
@@ -34,7 +36,7 @@ pub struct Bindings<'a> {
     /// The variables, by name (without `$`).
     pub variables: &'a HashMap<String, Value>,
     /// Random numbers for `$random()` and `$uuid()`.
-    pub random: &'a mut dyn FnMut() -> u64,
+    pub random: &'a mut dyn RandomSource,
 }
 
 /// Evaluates `expression` (the text between `{%` and `%}`).
@@ -112,7 +114,7 @@ fn type_error(message: &str) -> EvaluatorError {
 /// The functions Step Functions adds to JSONata.
 fn register_functions(
     evaluator: &mut Evaluator,
-    random: &mut dyn FnMut() -> u64,
+    random: &mut dyn RandomSource,
 ) -> Result<(), EvalError> {
     let register = |evaluator: &mut Evaluator,
                     name: &str,
@@ -122,12 +124,8 @@ fn register_functions(
             .map_err(|e| EvalError::Failed(e.to_string()))
     };
     // Draw the random numbers up front: host functions cannot borrow the source.
-    let seeds: Vec<u64> = (0..8).map(|_| random()).collect();
-    let uuid_bits = (u128::from(seeds[0]) << 64) | u128::from(seeds[1]);
-    let uuid = uuid::Builder::from_random_bytes(uuid_bits.to_be_bytes())
-        .into_uuid()
-        .to_string();
-    let unit = (seeds[2] >> 11) as f64 / (1u64 << 53) as f64;
+    let uuid = uuid_v4(random);
+    let unit = (random.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
     register(evaluator, "uuid", Box::new(move |_| Ok(JValue::from(uuid.clone()))))?;
     register(
         evaluator,
@@ -135,9 +133,8 @@ fn register_functions(
         Box::new(move |args| match args.first() {
             None => Ok(JValue::from(unit)),
             Some(JValue::Number(seed)) => {
-                use rand::{RngExt, SeedableRng};
-                let mut rng = rand::rngs::StdRng::seed_from_u64(seed.to_bits());
-                Ok(JValue::from(rng.random::<f64>()))
+                let mut seeded = SplitMix64::new(seed.to_bits());
+                Ok(JValue::from((seeded.next_u64() >> 11) as f64 / (1u64 << 53) as f64))
             }
             Some(_) => Err(type_error("$random: the seed must be a number")),
         }),
@@ -218,11 +215,7 @@ mod tests {
 
     fn eval(expression: &str, states: Value) -> Result<Value, EvalError> {
         let variables = HashMap::from([("x".to_string(), json!(42))]);
-        let mut next = 7u64;
-        let mut random = move || {
-            next = next.wrapping_mul(6364136223846793005).wrapping_add(1);
-            next
-        };
+        let mut random = SplitMix64::new(7);
         evaluate(
             expression,
             Bindings {

@@ -14,16 +14,56 @@
 //! assert!(!path.is_definite());
 //! assert_eq!(path.to_string(), "$.items[?(@.price < 10)].name");
 //! ```
+//!
+//! Evaluation follows Jayway's rules as Step Functions applies them: [`Path::select`] reads a
+//! [`Scope`], [`place`] applies a `ResultPath`, [`evaluate_template`] resolves the `.$` keys
+//! of a payload template. Failures carry the ASL error and AWS's cause.
+//!
+//! ```
+//! use serde_json::{json, Map};
+//! use statewright_core::path::{evaluate_template, parse_path, parse_reference_path, place, Scope};
+//!
+//! let input = json!({"items": [{"name": "pen", "price": 2}, {"name": "ink", "price": 30}]});
+//! let (context, variables) = (json!({}), Map::new());
+//! let scope = Scope::new(&input, &context, &variables);
+//!
+//! let cheap = parse_path("$.items[?(@.price < 10)].name").unwrap().select(&scope).unwrap();
+//! assert_eq!(cheap, json!(["pen"]));
+//!
+//! let missing = parse_path("$.total").unwrap().select(&scope).unwrap_err();
+//! assert_eq!(
+//!     missing.invalid_path_cause("$.total"),
+//!     "Invalid path '$.total' : No results for path: $['total']"
+//! );
+//!
+//! let template = json!({"count.$": "States.ArrayLength($.items)", "first.$": "$.items[0].name"});
+//! let payload = evaluate_template(&template, &scope).unwrap();
+//! assert_eq!(payload, json!({"count": 2, "first": "pen"}));
+//!
+//! let output = place(input.clone(), &parse_reference_path("$.summary").unwrap(), payload);
+//! assert_eq!(output.unwrap()["summary"]["count"], json!(2));
+//! ```
 
 mod ast;
 mod error;
 mod filter;
+mod java_text;
 mod parse;
+mod predicate;
+mod reference;
+mod select;
+mod select_error;
+mod template;
 
 pub use ast::{CompareOp, FilterExpr, FilterPath, Literal, Operand, Path, Root, Segment, Selector};
 pub use error::PathError;
 pub(crate) use filter::scan_number;
+pub(crate) use java_text::{java_json, java_string};
 pub(crate) use parse::parse_embedded;
+pub use reference::{PlaceError, place};
+pub use select::{Scope, Variables};
+pub use select_error::SelectError;
+pub use template::{TemplateError, evaluate_template, evaluate_template_with_rng};
 
 /// Parses a JSONPath as Step Functions reads it.
 pub fn parse_path(text: &str) -> Result<Path, PathError> {
@@ -64,5 +104,7 @@ pub fn parse_reference_path(text: &str) -> Result<Path, PathError> {
     Ok(path)
 }
 
+#[cfg(test)]
+mod evaluation_tests;
 #[cfg(test)]
 mod tests;
