@@ -111,6 +111,15 @@ fn compare_history(case: &Value, execution: &Execution, literals: &[String]) -> 
         if let Value::Object(members) = &mut event {
             members.remove("id");
             members.remove("previousEventId");
+            // The recordings parsed causes that were JSON text (Lambda errors).
+            for details in members.values_mut() {
+                if let Some(Value::String(cause)) = details.get("cause")
+                    && cause.starts_with('{')
+                    && let Ok(parsed) = serde_json::from_str::<Value>(cause)
+                {
+                    details["cause"] = parsed;
+                }
+            }
         }
         event
     };

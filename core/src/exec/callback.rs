@@ -41,8 +41,8 @@ async fn real_wait(
         let heartbeat = limits.heartbeat.map(Duration::from_secs);
         let next = tokio::select! {
             signal = receiver.recv() => signal,
-            () = sleep_opt(heartbeat) => return Err(Failure::bare("States.HeartbeatTimeout")),
-            () = sleep_until_opt(deadline) => return Err(Failure::bare("States.Timeout")),
+            () = sleep_opt(heartbeat) => return Err(Failure::new("States.HeartbeatTimeout", "")),
+            () = sleep_until_opt(deadline) => return Err(Failure::new("States.Timeout", "")),
         };
         match next {
             Some(Signal::Done(result)) => return result,
@@ -82,13 +82,13 @@ async fn virtual_wait(
                     .heartbeat
                     .is_some_and(|h| since_heartbeat >= Duration::from_secs(h))
                 {
-                    return Err(Failure::bare("States.HeartbeatTimeout"));
+                    return Err(Failure::new("States.HeartbeatTimeout", ""));
                 }
                 if limits
                     .timeout
                     .is_some_and(|t| total >= Duration::from_secs(t))
                 {
-                    return Err(Failure::bare("States.Timeout"));
+                    return Err(Failure::new("States.Timeout", ""));
                 }
             }
             None => return Err(closed()),

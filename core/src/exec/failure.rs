@@ -49,14 +49,15 @@ impl Failure {
 
     /// Whether a retrier's or catcher's `ErrorEquals` list matches this failure.
     ///
-    /// `States.ALL` matches every error except `States.Runtime` and
-    /// `States.DataLimitExceeded`, which AWS treats as terminal; they match only by name.
+    /// `States.Runtime` is never retried or caught, not even by name (as AWS records show):
+    /// it always fails the execution. `States.ALL` matches every other error.
     pub fn matches(&self, error_equals: &[String]) -> bool {
+        if self.error == "States.Runtime" {
+            return false;
+        }
         error_equals.iter().any(|name| {
             name == &self.error
-                || (name == "States.ALL"
-                    && self.error != "States.Runtime"
-                    && self.error != "States.DataLimitExceeded")
+                || name == "States.ALL"
                 || (name == "States.TaskFailed" && self.is_task_failure())
         })
     }
@@ -91,13 +92,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn states_all_does_not_match_terminal_errors() {
+    fn runtime_errors_are_never_caught() {
         let all = vec!["States.ALL".to_string()];
         assert!(Failure::bare("Custom").matches(&all));
         assert!(Failure::bare("States.Timeout").matches(&all));
+        assert!(Failure::bare("States.DataLimitExceeded").matches(&all));
         assert!(!Failure::bare("States.Runtime").matches(&all));
-        assert!(!Failure::bare("States.DataLimitExceeded").matches(&all));
-        assert!(Failure::bare("States.Runtime").matches(&["States.Runtime".to_string()]));
+        assert!(!Failure::bare("States.Runtime").matches(&["States.Runtime".to_string()]));
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub(crate) struct History {
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Thread {
     pub(crate) last: u64,
+    /// The thread of a distributed Map's child execution: its events are not the parent's.
+    pub(crate) silent: bool,
 }
 
 /// AWS's events cap an execution at 25,000 events.
@@ -81,6 +83,9 @@ impl History {
 
     /// Records an event and returns its id (ids are counted even when recording is off).
     pub(crate) fn push(&self, thread: &mut Thread, event_type: &str, details: Option<Value>) -> u64 {
+        if thread.silent {
+            return thread.last;
+        }
         let id = self
             .count
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed)

@@ -46,7 +46,7 @@ pub(crate) async fn lambda_arn(
                 Some(timeout) => {
                     match tokio::time::timeout(std::time::Duration::from_secs(timeout), call).await {
                         Ok(result) => result.map_err(|e| Failure::new(e.error_type.clone(), e.cause_text())),
-                        Err(_) => Err(Failure::bare("States.Timeout")),
+                        Err(_) => Err(Failure::new("States.Timeout", "")),
                     }
                 }
                 None => call

@@ -65,7 +65,10 @@ impl StateCx<'_> {
                 "States.QueryEvaluationError",
                 self.name,
                 self.entered,
-                format!("The JSONata expression '{expression}' specified for the field '{field}' {why}."),
+                format!(
+                    "The JSONata expression '{}' specified for the field '{field}' {why}.",
+                    expression.trim()
+                ),
             )
         })
     }
@@ -186,7 +189,7 @@ pub(crate) async fn run_state(
         }
     };
     let (output, assigned, next) = outcome.inspect_err(|failure| evaluation_failed(run, thread, name, failure))?;
-    Ok(exit(run, thread, state, name, output, assigned, variables, next))
+    exit(run, thread, state, name, output, assigned, variables, next)
 }
 
 /// Records `EvaluationFailed` for a JSONata evaluation error.
@@ -321,7 +324,7 @@ macro_rules! with_recovery {
                 (output, assigned, Some(next))
             }
         };
-        Ok(exit($run, $thread, $state, $name, output, assigned, $variables, next))
+        exit($run, $thread, $state, $name, output, assigned, $variables, next)
     }};
 }
 
@@ -455,7 +458,10 @@ async fn map_attempt(
         }
     };
     let Value::Array(items) = items else {
-        return Err(cx.runtime("Item list is not a JSON array."));
+        return Err(cx.query_error(
+            "Items",
+            format!("Map state input must be an array but was: {items}"),
+        ));
     };
     let mut inputs = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {

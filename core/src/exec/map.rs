@@ -57,7 +57,7 @@ pub(crate) async fn map_state(
             (output, assigned, Some(next))
         }
     };
-    Ok(exit(run, thread, &state, name, output, assigned, variables, next))
+    exit(run, thread, &state, name, output, assigned, variables, next)
 }
 
 #[allow(clippy::too_many_arguments)] // one attempt's coordinates
@@ -80,8 +80,7 @@ async fn attempt(
     };
     let Value::Array(items) = items else {
         return Err(cx.runtime(format!(
-            "Item list is not a JSON array: {}",
-            map.items_path.as_deref().unwrap_or("$")
+            "Map state input must be an array but was: {items}"
         )));
     };
     let selector = map.item_selector.as_ref().or(map.parameters.as_ref());
@@ -177,9 +176,15 @@ fn limit(
         return Ok(None);
     };
     let value = cx.select(field, path, input)?;
-    value.as_u64().map(Some).ok_or_else(|| {
+    let parsed = match &value {
+        Value::Number(n) => n.as_u64(),
+        Value::String(text) => text.trim().parse::<u64>().ok(),
+        _ => None,
+    };
+    parsed.map(Some).ok_or_else(|| {
         cx.runtime(format!(
-            "The {field} field refers to value {value} which is not a valid integer: {path}"
+            "The {field} field refers to value \"{}\" which is not a valid integer: {path}",
+            plain(&value)
         ))
     })
 }
@@ -192,20 +197,19 @@ fn percentage(cx: &StateCx, map: &MapState, input: &Value) -> Result<Option<f64>
         return Ok(None);
     };
     let value = cx.select("ToleratedFailurePercentagePath", path, input)?;
-    match value.as_f64() {
+    let parsed = match &value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(text) => text.trim().parse::<f64>().ok(),
+        _ => None,
+    };
+    match parsed {
         Some(p) if (0.0..=100.0).contains(&p) => Ok(Some(p)),
-        _ => Err(cx.runtime(format!(
-            "The ToleratedFailurePercentagePath field refers to value {} which is not a valid \
-             percentage: {path}",
-            quoted(&value)
+        Some(_) => Err(cx.runtime("ToleratedFailurePercentage must be between 0 and 100.")),
+        None => Err(cx.runtime(format!(
+            "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a \
+             valid float: {path}",
+            plain(&value)
         ))),
-    }
-}
-
-fn quoted(value: &Value) -> String {
-    match value {
-        Value::String(_) => value.to_string(),
-        other => plain(other),
     }
 }
 
@@ -224,7 +228,10 @@ async fn inline(
     let iterations = inputs.into_iter().enumerate().map(|(index, input)| {
         let outer = Arc::clone(&outer);
         async move {
-            let mut thread = Thread { last: start };
+            let mut thread = Thread {
+                last: start,
+                silent: false,
+            };
             let mut variables = Variables::nested(outer);
             let details = || json!({"index": index, "name": name});
             run.history.push(&mut thread, "MapIterationStarted", run.history_details(details));
@@ -283,7 +290,10 @@ async fn distributed(
         let outer = Arc::clone(&outer);
         async move {
             // A child execution has a history of its own: its events are not the parent's.
-            let mut thread = Thread { last: 0 };
+            let mut thread = Thread {
+                last: 0,
+                silent: true,
+            };
             let mut variables = Variables::nested(outer);
             run_scope(run, &processor.states, &processor.start_at, input, &mut variables, &mut thread).await
         }

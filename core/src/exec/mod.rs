@@ -38,6 +38,7 @@ mod recovery;
 mod run;
 mod service;
 mod services;
+mod size;
 mod state;
 mod task;
 mod tokens;

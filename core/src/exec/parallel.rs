@@ -50,7 +50,7 @@ pub(crate) async fn parallel_state(
             (output, assigned, Some(next))
         }
     };
-    Ok(exit(run, thread, &state, name, output, assigned, variables, next))
+    exit(run, thread, &state, name, output, assigned, variables, next)
 }
 
 #[allow(clippy::too_many_arguments)] // one attempt's coordinates
@@ -102,7 +102,10 @@ pub(crate) async fn run_branches(
         .map(|_| {
             (
                 Variables::nested(Arc::clone(&outer)),
-                Thread { last: started },
+                Thread {
+                    last: started,
+                    silent: thread.silent,
+                },
             )
         })
         .collect();

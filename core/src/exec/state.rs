@@ -201,7 +201,7 @@ async fn run_jsonpath_state(
                 .await;
         }
     };
-    Ok(exit(run, thread, state, name, output, assigned, variables, next))
+    exit(run, thread, state, name, output, assigned, variables, next)
 }
 
 /// Records the `...StateExited` event, applies the assignments, and picks the next step.
@@ -215,7 +215,16 @@ pub(crate) fn exit(
     assigned: Option<Map<String, Value>>,
     variables: &mut Variables,
     next: Option<String>,
-) -> Step {
+) -> Result<Step, Failure> {
+    if super::size::json_len(&output) > super::PAYLOAD_LIMIT {
+        return Err(Failure::new(
+            "States.DataLimitExceeded",
+            format!(
+                "The state/task '{name}' returned a result with a size exceeding the maximum \
+                 number of bytes service limit."
+            ),
+        ));
+    }
     let type_name = state.state_type().as_str();
     run.history.push(
         thread,
@@ -225,10 +234,10 @@ pub(crate) fn exit(
     if let Some(assigned) = assigned {
         variables.assign(assigned);
     }
-    match next {
+    Ok(match next {
         Some(next) => Step::Next(next, output),
         None => Step::End(output),
-    }
+    })
 }
 
 /// The next state of a state with `Next` / `End`.

@@ -98,7 +98,7 @@ pub(crate) async fn task_state(
     match outcome {
         Ok((output, assigned)) => {
             drop(cx);
-            Ok(exit(run, thread, &state, name, output, assigned, variables, task.next.clone()))
+            exit(run, thread, &state, name, output, assigned, variables, task.next.clone())
         }
         Err(failure) => {
             let catchers = task.catch.as_deref().unwrap_or_default();
@@ -108,7 +108,7 @@ pub(crate) async fn task_state(
                 assigned,
             } = catch(&cx, catchers, failure, input, QueryLanguage::JsonPath)?;
             drop(cx);
-            Ok(exit(run, thread, &state, name, output, assigned, variables, Some(next)))
+            exit(run, thread, &state, name, output, assigned, variables, Some(next))
         }
     }
 }
@@ -215,7 +215,7 @@ pub(crate) async fn perform(
                 Some(timeout) => {
                     match tokio::time::timeout(std::time::Duration::from_secs(timeout), call).await {
                         Ok(result) => result,
-                        Err(_) => Err(Failure::bare("States.Timeout")),
+                        Err(_) => Err(Failure::new("States.Timeout", "")),
                     }
                 }
                 None => call.await,
