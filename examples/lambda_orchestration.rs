@@ -36,10 +36,17 @@ async fn check_stock_price(_: Value, _: InvokeContext) -> Result<Quote, LambdaEr
 }
 
 async fn generate_recommendation(quote: Quote, _: InvokeContext) -> Result<String, LambdaError> {
-    Ok(if quote.stock_price < 50 { "buy" } else { "sell" }.to_string())
+    Ok(if quote.stock_price < 50 {
+        "buy"
+    } else {
+        "sell"
+    }
+    .to_string())
 }
 
-fn trade(kind: &'static str) -> impl Fn(Value, InvokeContext) -> std::future::Ready<Result<Trade, LambdaError>> {
+fn trade(
+    kind: &'static str,
+) -> impl Fn(Value, InvokeContext) -> std::future::Ready<Result<Trade, LambdaError>> {
     move |input: Value, _| {
         let price = input["stock_price"].as_u64().unwrap_or_default() as u32;
         std::future::ready(Ok(Trade {
@@ -57,23 +64,40 @@ pub fn executor() -> Executor {
     let executor = Executor::from_json(DEFINITION)
         .expect("the sample definition is valid")
         .name("LambdaOrchestration")
-        .lambda(&format!("{FUNCTIONS}HelloLam-CheckStockPriceLambda-444455556666"), typed(check_stock_price))
-        .lambda(&format!("{FUNCTIONS}Hello-GenerateBuySellRecommend-123456789012"), typed(generate_recommendation))
-        .lambda(&format!("{FUNCTIONS}HelloLambda-BuyStockLambda-000000000000"), typed(trade("buy")))
-        .lambda(&format!("{FUNCTIONS}HelloLambda-SellStockLambda-111111111111"), typed(trade("sell")))
+        .lambda(
+            &format!("{FUNCTIONS}HelloLam-CheckStockPriceLambda-444455556666"),
+            typed(check_stock_price),
+        )
+        .lambda(
+            &format!("{FUNCTIONS}Hello-GenerateBuySellRecommend-123456789012"),
+            typed(generate_recommendation),
+        )
+        .lambda(
+            &format!("{FUNCTIONS}HelloLambda-BuyStockLambda-000000000000"),
+            typed(trade("buy")),
+        )
+        .lambda(
+            &format!("{FUNCTIONS}HelloLambda-SellStockLambda-111111111111"),
+            typed(trade("sell")),
+        )
         .build();
     // The approver: reads the request from the queue and approves it with its task token.
     let approver = executor.clone();
-    executor.services().subscribe(QUEUE, move |event: Value, _: InvokeContext| {
-        let approver = approver.clone();
-        async move {
-            let token = event["Records"][0]["body"]["TaskToken"].as_str().unwrap_or_default().to_string();
-            approver
-                .send_task_success(&token, json!({"approved": true}))
-                .map_err(|e| LambdaError::new("TaskTokenError", e.to_string()))?;
-            Ok(Value::Null)
-        }
-    });
+    executor
+        .services()
+        .subscribe(QUEUE, move |event: Value, _: InvokeContext| {
+            let approver = approver.clone();
+            async move {
+                let token = event["Records"][0]["body"]["TaskToken"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string();
+                approver
+                    .send_task_success(&token, json!({"approved": true}))
+                    .map_err(|e| LambdaError::new("TaskTokenError", e.to_string()))?;
+                Ok(Value::Null)
+            }
+        });
     executor
 }
 
@@ -86,7 +110,10 @@ fn main() {
     let executor = executor();
     let execution = run(&executor);
     println!("status: {}", execution.status.as_str());
-    println!("output: {}", serde_json::to_string_pretty(&execution.output).unwrap_or_default());
+    println!(
+        "output: {}",
+        serde_json::to_string_pretty(&execution.output).unwrap_or_default()
+    );
     println!("events:");
     for event in &execution.history {
         println!("  {:>2} {}", event.id, event.event_type);

@@ -33,11 +33,20 @@ fn uses_jsonata(value: &Value) -> bool {
 fn run_case(case: &Value) -> (Result<(), String>, Result<(), String>) {
     let literals: Vec<String> = case["placeholders"]
         .as_array()
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default();
     let machine = match StateMachine::from_value(case["definition"].clone()) {
         Ok(machine) => machine,
-        Err(e) => return (Err(format!("definition does not load: {e}")), Err(String::new())),
+        Err(e) => {
+            return (
+                Err(format!("definition does not load: {e}")),
+                Err(String::new()),
+            );
+        }
     };
     let options = ExecutorOptions {
         start_time: Some("2026-01-01T00:00:00Z".parse().unwrap()),
@@ -46,7 +55,10 @@ fn run_case(case: &Value) -> (Result<(), String>, Result<(), String>) {
     let builder = Executor::builder(machine).options(options);
     let executor = lambdas::register(builder, case.get("lambdas")).build();
     let execution = executor.run_blocking(case["input"].clone());
-    (compare_result(case, &execution, &literals), compare_history(case, &execution, &literals))
+    (
+        compare_result(case, &execution, &literals),
+        compare_history(case, &execution, &literals),
+    )
 }
 
 fn compare_result(case: &Value, execution: &Execution, literals: &[String]) -> Result<(), String> {
@@ -61,11 +73,17 @@ fn compare_result(case: &Value, execution: &Execution, literals: &[String]) -> R
     if execution.status == Status::Succeeded {
         let output = execution.output.clone().unwrap_or(Value::Null);
         if !compare::matches(&expected["output"], &output, literals) {
-            return Err(format!("output {output}\n      expected {}", expected["output"]));
+            return Err(format!(
+                "output {output}\n      expected {}",
+                expected["output"]
+            ));
         }
         return Ok(());
     }
-    if case["name"].as_str().is_some_and(|n| n.contains("test_global_timeout")) {
+    if case["name"]
+        .as_str()
+        .is_some_and(|n| n.contains("test_global_timeout"))
+    {
         return Ok(());
     }
     let text = |v: &Option<String>| v.clone().map(Value::String).unwrap_or(Value::Null);
@@ -124,7 +142,13 @@ fn compare_history(case: &Value, execution: &Execution, literals: &[String]) -> 
         event
     };
     if expected.len() != actual.len() {
-        let types = |events: &[Value]| events.iter().map(|e| e["type"].as_str().unwrap_or("?").to_string()).collect::<Vec<_>>().join(",");
+        let types = |events: &[Value]| {
+            events
+                .iter()
+                .map(|e| e["type"].as_str().unwrap_or("?").to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
         return Err(format!(
             "{} events, expected {}\n      actual:   {}\n      expected: {}",
             actual.len(),
@@ -142,7 +166,10 @@ fn compare_history(case: &Value, execution: &Execution, literals: &[String]) -> 
             let mut unmatched: Vec<Value> = actual[index..end].iter().map(strip).collect();
             for event in &expected[index..end] {
                 let wanted = strip(event);
-                match unmatched.iter().position(|a| compare::matches(&wanted, a, literals)) {
+                match unmatched
+                    .iter()
+                    .position(|a| compare::matches(&wanted, a, literals))
+                {
                     Some(at) => {
                         unmatched.remove(at);
                     }
@@ -154,7 +181,10 @@ fn compare_history(case: &Value, execution: &Execution, literals: &[String]) -> 
         }
         let (wanted, got) = (strip(&expected[index]), strip(&actual[index]));
         if !compare::matches(&wanted, &got, literals) {
-            return Err(format!("event {}: {got}\n      expected {wanted}", index + 1));
+            return Err(format!(
+                "event {}: {got}\n      expected {wanted}",
+                index + 1
+            ));
         }
         index += 1;
     }
@@ -209,15 +239,24 @@ fn conformance_cases_reproduce_aws() {
             _ => {}
         }
     }
-    println!("{:<34} {:>6} {:>8} {:>9} {:>9}", "family", "cases", "results", "histories", "matched");
+    println!(
+        "{:<34} {:>6} {:>8} {:>9} {:>9}",
+        "family", "cases", "results", "histories", "matched"
+    );
     let mut totals = [0usize; 4];
     for (family, row) in &table {
-        println!("{family:<34} {:>6} {:>8} {:>9} {:>9}", row[0], row[1], row[2], row[3]);
+        println!(
+            "{family:<34} {:>6} {:>8} {:>9} {:>9}",
+            row[0], row[1], row[2], row[3]
+        );
         for (total, value) in totals.iter_mut().zip(row) {
             *total += value;
         }
     }
-    println!("{:<34} {:>6} {:>8} {:>9} {:>9}", "total", totals[0], totals[1], totals[2], totals[3]);
+    println!(
+        "{:<34} {:>6} {:>8} {:>9} {:>9}",
+        "total", totals[0], totals[1], totals[2], totals[3]
+    );
     if only.is_some() {
         for failure in &unexpected {
             println!("FAILED {failure}");

@@ -41,7 +41,10 @@ pub fn run(args: &Args) -> ExitCode {
         Err(LoadError::Syntax(e)) => {
             return cannot_start(
                 &args.definition.display().to_string(),
-                &format!("not JSON: {} (line {}, column {})", e.message, e.line, e.column),
+                &format!(
+                    "not JSON: {} (line {}, column {})",
+                    e.message, e.line, e.column
+                ),
             );
         }
         Err(LoadError::Invalid(findings)) => {
@@ -52,7 +55,10 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let execution = builder.record_history(args.history).build().run_blocking(input);
+    let execution = builder
+        .record_history(args.history)
+        .build()
+        .run_blocking(input);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut report = json!({
@@ -78,11 +84,12 @@ pub fn run(args: &Args) -> ExitCode {
 
 fn read_input(input: &str) -> Result<Value, String> {
     let trimmed = input.trim_start();
-    let text = if trimmed.starts_with(['{', '[', '"']) || serde_json::from_str::<Value>(input).is_ok() {
-        input.to_string()
-    } else {
-        super::read(&PathBuf::from(input))?
-    };
+    let text =
+        if trimmed.starts_with(['{', '[', '"']) || serde_json::from_str::<Value>(input).is_ok() {
+            input.to_string()
+        } else {
+            super::read(&PathBuf::from(input))?
+        };
     serde_json::from_str(&text).map_err(|e| format!("the input is not JSON: {e}"))
 }
 

@@ -6,19 +6,19 @@ use serde_json::Value;
 /// whole word.
 pub fn has_placeholder(text: &str, literals: &[String]) -> bool {
     let bracket = text.match_indices('<').any(|(start, _)| {
-        text[start + 1..]
-            .find('>')
-            .is_some_and(|end| {
-                let inner = &text[start + 1..start + 1 + end];
-                !inner.is_empty() && !inner.contains([' ', '"', '\''])
-            })
+        text[start + 1..].find('>').is_some_and(|end| {
+            let inner = &text[start + 1..start + 1 + end];
+            !inner.is_empty() && !inner.contains([' ', '"', '\''])
+        })
     });
     bracket
         || literals.iter().any(|token| {
             text.match_indices(token.as_str()).any(|(at, _)| {
                 let before = text[..at].chars().next_back();
                 let after = text[at + token.len()..].chars().next();
-                let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-');
+                let word = |c: Option<char>| {
+                    c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                };
                 !word(before) && !word(after)
             })
         })
@@ -39,7 +39,8 @@ pub fn matches(expected: &Value, actual: &Value, literals: &[String]) -> bool {
                     if has_placeholder(key, literals) {
                         return true;
                     }
-                    a.get(key).is_some_and(|actual| matches(value, actual, literals))
+                    a.get(key)
+                        .is_some_and(|actual| matches(value, actual, literals))
                 })
         }
         (e, a) => e == a,

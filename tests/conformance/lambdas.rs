@@ -1,8 +1,75 @@
 //! The Lambda functions of the conformance corpus, as Rust handlers that behave like
 //! LocalStack's Python functions did when AWS recorded the cases.
 
+use std::future::Future;
+
 use serde_json::{Value, json};
-use statewright::exec::{ExecutorBuilder, InvokeContext, LambdaError};
+use statewright::exec::{ExecutorBuilder, Handler, HandlerFuture, InvokeContext, LambdaError};
+
+/// A function on the Python 3.12 runtime: its response body is `json.dumps` output.
+struct Python<F>(F);
+
+impl<F, Fut> Handler for Python<F>
+where
+    F: Fn(Value, InvokeContext) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<Value, LambdaError>> + Send + 'static,
+{
+    fn call(&self, payload: Value, context: InvokeContext) -> HandlerFuture {
+        Box::pin((self.0)(payload, context))
+    }
+
+    fn response_body(&self, output: &Value) -> String {
+        python_dumps(output)
+    }
+}
+
+/// Python's `json.dumps` with its default separators and `ensure_ascii`.
+fn python_dumps(value: &Value) -> String {
+    match value {
+        Value::String(s) => {
+            let mut out = String::from("\"");
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                        let mut units = [0u16; 2];
+                        for unit in c.encode_utf16(&mut units) {
+                            out.push_str(&format!("\\u{unit:04x}"));
+                        }
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+        Value::Array(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(python_dumps)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Value::Object(members) => format!(
+            "{{{}}}",
+            members
+                .iter()
+                .map(|(k, v)| format!(
+                    "{}: {}",
+                    python_dumps(&Value::String(k.clone())),
+                    python_dumps(v)
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        other => other.to_string(),
+    }
+}
 
 /// Registers each function of a case under its name.
 pub fn register(mut builder: ExecutorBuilder, lambdas: Option<&Value>) -> ExecutorBuilder {
@@ -11,39 +78,39 @@ pub fn register(mut builder: ExecutorBuilder, lambdas: Option<&Value>) -> Execut
     };
     for (name, behaviour) in lambdas {
         builder = match behaviour.as_str().unwrap_or_default() {
-            "id" => builder.lambda(name, |event: Value, _: InvokeContext| async move { Ok(event) }),
-            "echo" => builder.lambda(name, |_: Value, _: InvokeContext| async move {
+            "id" => builder.lambda(name, Python(|event: Value, _: InvokeContext| async move { Ok(event) })),
+            "echo" => builder.lambda(name, Python(|_: Value, _: InvokeContext| async move {
                 Ok(json!({"Return": "HelloWorld"}))
-            }),
-            "raise_exception" => builder.lambda(name, |_: Value, context: InvokeContext| async move {
+            })),
+            "raise_exception" => builder.lambda(name, Python(|_: Value, context: InvokeContext| async move {
                 Err(python_error(
                     "Exception",
                     "Some exception was raised.",
                     "  File \"/var/task/handler.py\", line 2, in handler\n    raise Exception(\"Some exception was raised.\")\n",
                     &context.request_id,
                 ))
-            }),
-            "raise_custom_exception" => builder.lambda(name, |_: Value, context: InvokeContext| async move {
+            })),
+            "raise_custom_exception" => builder.lambda(name, Python(|_: Value, context: InvokeContext| async move {
                 Err(python_error(
                     "CustomException",
                     "",
                     "  File \"/var/task/handler.py\", line 9, in handler\n    raise CustomException()\n",
                     &context.request_id,
                 ))
-            }),
-            "return_bytes_str" => builder.lambda(name, |_: Value, _: InvokeContext| async move {
+            })),
+            "return_bytes_str" => builder.lambda(name, Python(|_: Value, _: InvokeContext| async move {
                 Ok(json!("HelloWorld!"))
-            }),
-            "return_decorated_input" => builder.lambda(name, |event: Value, _: InvokeContext| async move {
+            })),
+            "return_decorated_input" => builder.lambda(name, Python(|event: Value, _: InvokeContext| async move {
                 Ok(Value::String(format!("input-event-{}", python_str(&event))))
-            }),
-            "large_output_string" => builder.lambda(name, |_: Value, _: InvokeContext| async move {
+            })),
+            "large_output_string" => builder.lambda(name, Python(|_: Value, _: InvokeContext| async move {
                 Ok(Value::String("a".repeat(257 * 1024)))
-            }),
-            "wait_60_seconds" => builder.lambda(name, |event: Value, _: InvokeContext| async move {
+            })),
+            "wait_60_seconds" => builder.lambda(name, Python(|event: Value, _: InvokeContext| async move {
                 tokio::time::sleep(std::time::Duration::from_secs(60)).await;
                 Ok(event)
-            }),
+            })),
             other => panic!("unknown behaviour {other} for {name}"),
         };
     }
@@ -82,7 +149,10 @@ fn python_str(value: &Value) -> String {
                 }
             }
             Value::Array(items) => {
-                format!("[{}]", items.iter().map(repr).collect::<Vec<_>>().join(", "))
+                format!(
+                    "[{}]",
+                    items.iter().map(repr).collect::<Vec<_>>().join(", ")
+                )
             }
             Value::Object(members) => format!(
                 "{{{}}}",

@@ -158,9 +158,7 @@ fn compare(op: Op, value: &Value, operand: &Value) -> bool {
         Op::IsNumeric => expected == Some(value.is_number()),
         Op::IsString => expected == Some(value.is_string()),
         Op::IsBoolean => expected == Some(value.is_boolean()),
-        Op::IsTimestamp => {
-            expected == Some(value.as_str().and_then(parse_timestamp).is_some())
-        }
+        Op::IsTimestamp => expected == Some(value.as_str().and_then(parse_timestamp).is_some()),
     }
 }
 

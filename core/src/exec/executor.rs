@@ -407,24 +407,26 @@ pub(crate) async fn execute(
             &mut thread,
         );
         match machine.timeout_seconds {
-            Some(seconds) => match tokio::time::timeout(std::time::Duration::from_secs(seconds), body).await {
-                Ok(outcome) => outcome,
-                Err(_) => {
-                    run.history.push(
-                        &mut thread,
-                        "ExecutionTimedOut",
-                        run.history_details(|| serde_json::json!({})),
-                    );
-                    return Execution {
-                        arn,
-                        status: Status::TimedOut,
-                        output: None,
-                        error: Some("States.Timeout".into()),
-                        cause: None,
-                        history: run.history.take(),
-                    };
+            Some(seconds) => {
+                match tokio::time::timeout(std::time::Duration::from_secs(seconds), body).await {
+                    Ok(outcome) => outcome,
+                    Err(_) => {
+                        run.history.push(
+                            &mut thread,
+                            "ExecutionTimedOut",
+                            run.history_details(|| serde_json::json!({})),
+                        );
+                        return Execution {
+                            arn,
+                            status: Status::TimedOut,
+                            output: None,
+                            error: Some("States.Timeout".into()),
+                            cause: None,
+                            history: run.history.take(),
+                        };
+                    }
                 }
-            },
+            }
             None => body.await,
         }
     };
@@ -433,9 +435,9 @@ pub(crate) async fn execute(
             run.history.push(
                 &mut thread,
                 "ExecutionSucceeded",
-                run.history_details(|| {
-                    serde_json::json!({"output": output, "outputDetails": {"truncated": false}})
-                }),
+                run.history_details(
+                    || serde_json::json!({"output": output, "outputDetails": {"truncated": false}}),
+                ),
             );
             Execution {
                 arn,

@@ -82,7 +82,12 @@ impl History {
     }
 
     /// Records an event and returns its id (ids are counted even when recording is off).
-    pub(crate) fn push(&self, thread: &mut Thread, event_type: &str, details: Option<Value>) -> u64 {
+    pub(crate) fn push(
+        &self,
+        thread: &mut Thread,
+        event_type: &str,
+        details: Option<Value>,
+    ) -> u64 {
         if thread.silent {
             return thread.last;
         }
@@ -127,8 +132,13 @@ pub(crate) fn entered(name: &str, input: &Value) -> Value {
 }
 
 /// `{"name": ..., "output": ..., "outputDetails": ...}` with `assignedVariables` when any.
-pub(crate) fn exited(name: &str, output: &Value, assigned: Option<&serde_json::Map<String, Value>>) -> Value {
-    let mut details = json!({"name": name, "output": output, "outputDetails": {"truncated": false}});
+pub(crate) fn exited(
+    name: &str,
+    output: &Value,
+    assigned: Option<&serde_json::Map<String, Value>>,
+) -> Value {
+    let mut details =
+        json!({"name": name, "output": output, "outputDetails": {"truncated": false}});
     if let Some(assigned) = assigned {
         details["assignedVariables"] = Value::Object(assigned.clone());
         details["assignedVariablesDetails"] = json!({"truncated": false});
@@ -154,7 +164,10 @@ mod tests {
         assert_eq!(key("PassStateEntered"), "stateEnteredEventDetails");
         assert_eq!(key("MapStateExited"), "stateExitedEventDetails");
         assert_eq!(key("TaskScheduled"), "taskScheduledEventDetails");
-        assert_eq!(key("MapIterationStarted"), "mapIterationStartedEventDetails");
+        assert_eq!(
+            key("MapIterationStarted"),
+            "mapIterationStartedEventDetails"
+        );
     }
 
     #[test]
@@ -175,7 +188,7 @@ pub(crate) fn failed(failure: &super::Failure) -> Value {
     if !failure.error.is_empty() {
         details.insert("error".into(), failure.error.clone().into());
     }
-    if let Some(cause) = &failure.cause {
+    if let Some(cause) = failure.cause.as_ref().filter(|c| !c.is_empty()) {
         details.insert("cause".into(), cause.clone().into());
     }
     Value::Object(details)

@@ -44,8 +44,11 @@ pub(crate) async fn lambda_arn(
             let call = call_handler(run, handler, payload, &function);
             match limits.timeout {
                 Some(timeout) => {
-                    match tokio::time::timeout(std::time::Duration::from_secs(timeout), call).await {
-                        Ok(result) => result.map_err(|e| Failure::new(e.error_type.clone(), e.cause_text())),
+                    match tokio::time::timeout(std::time::Duration::from_secs(timeout), call).await
+                    {
+                        Ok(result) => {
+                            result.map_err(|e| Failure::new(e.error_type.clone(), e.cause_text()))
+                        }
                         Err(_) => Err(Failure::new("States.Timeout", "")),
                     }
                 }
@@ -60,7 +63,9 @@ pub(crate) async fn lambda_arn(
         Ok(output) => run.history.push(
             thread,
             "LambdaFunctionSucceeded",
-            run.history_details(|| json!({"output": output, "outputDetails": {"truncated": false}})),
+            run.history_details(
+                || json!({"output": output, "outputDetails": {"truncated": false}}),
+            ),
         ),
         Err(failure) if failure.error == "States.Timeout" => run.history.push(
             thread,
@@ -100,7 +105,9 @@ pub(crate) async fn lambda_invoke(run: &Run, parameters: Value) -> Result<Value,
     let payload = match parameters.get("Payload") {
         None | Some(Value::Null) => json!({}),
         // A string payload is the raw request body: the runtime reads it as JSON.
-        Some(Value::String(text)) => serde_json::from_str(text).unwrap_or(Value::String(text.clone())),
+        Some(Value::String(text)) => {
+            serde_json::from_str(text).unwrap_or(Value::String(text.clone()))
+        }
         Some(other) => other.clone(),
     };
     let version = function.executed_version();
@@ -109,16 +116,32 @@ pub(crate) async fn lambda_invoke(run: &Run, parameters: Value) -> Result<Value,
         Some("Event") => {
             let context = context_for(run, &function, &request_id);
             tokio::spawn(async move {
-                let _ = AssertUnwindSafe(handler.call(payload, context)).catch_unwind().await;
+                let _ = AssertUnwindSafe(handler.call(payload, context))
+                    .catch_unwind()
+                    .await;
             });
-            return Ok(response(run, Value::String(String::new()), &version, &request_id, 202));
+            return Ok(response(
+                run,
+                Value::String(String::new()),
+                &version,
+                &request_id,
+                202,
+                0,
+            ));
         }
         Some("DryRun") => {
-            return Ok(response(run, Value::String(String::new()), &version, &request_id, 204));
+            return Ok(response(
+                run,
+                Value::String(String::new()),
+                &version,
+                &request_id,
+                204,
+                0,
+            ));
         }
         _ => {}
     }
-    let output = call_handler(run, handler, payload, &function)
+    let output = call_handler(run, Arc::clone(&handler), payload, &function)
         .await
         .map_err(|e| {
             let compact = serde_json::from_str::<Value>(&e.cause_text())
@@ -127,7 +150,8 @@ pub(crate) async fn lambda_invoke(run: &Run, parameters: Value) -> Result<Value,
             Failure::new(e.error_type.clone(), compact)
         })?;
     let output = check_size(output, "lambda")?;
-    let mut wrapped = response(run, output, &version, &request_id, 200);
+    let length = handler.response_body(&output).len();
+    let mut wrapped = response(run, output, &version, &request_id, 200, length);
     if parameters.get("LogType").and_then(Value::as_str) == Some("Tail") {
         wrapped["LogResult"] = Value::String(String::new());
     }
@@ -167,13 +191,20 @@ async fn call_handler(
 }
 
 /// Lambda's `Invoke` response as Step Functions passes it on.
-fn response(run: &Run, payload: Value, version: &str, request_id: &str, status: u16) -> Value {
-    let length = match &payload {
-        Value::String(s) if s.is_empty() => 0,
-        other => other.to_string().len(),
-    }
-    .to_string();
-    let date = run.clock.now().format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+fn response(
+    run: &Run,
+    payload: Value,
+    version: &str,
+    request_id: &str,
+    status: u16,
+    length: usize,
+) -> Value {
+    let length = length.to_string();
+    let date = run
+        .clock
+        .now()
+        .format("%a, %d %b %Y %H:%M:%S GMT")
+        .to_string();
     let trace = format!("root=1-{}", request_id.replace('-', ""));
     json!({
         "ExecutedVersion": version,

@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::Failure;
 use super::history::Thread;
 use super::map::{Tolerance, run_items};
 use super::parallel::run_branches;
@@ -12,16 +13,20 @@ use super::state::{StateCx, Step, exit};
 use super::task::{Limits, perform};
 use super::variables::Variables;
 use super::wait::{parse_timestamp, plain};
-use super::Failure;
 use crate::asl::{
-    Catcher, ChoiceState, IntegerOrExpression, MapState, NumberOrExpression, ParallelState,
-    State, TaskState, WaitState,
+    Catcher, ChoiceState, IntegerOrExpression, MapState, NumberOrExpression, ParallelState, State,
+    TaskState, WaitState,
 };
 use crate::jsonata::{self, Bindings, EvalError, Template};
 
 impl StateCx<'_> {
     /// Evaluates a JSONata value: every `{% %}` string in it, at any depth.
-    pub(crate) fn jsonata(&self, field: &str, value: &Value, states: &Value) -> Result<Value, Failure> {
+    pub(crate) fn jsonata(
+        &self,
+        field: &str,
+        value: &Value,
+        states: &Value,
+    ) -> Result<Value, Failure> {
         match value {
             Value::String(text) => match jsonata::classify(text) {
                 Template::Expression(expression) => self.expression(field, expression, states),
@@ -30,7 +35,10 @@ impl StateCx<'_> {
             Value::Object(members) => {
                 let mut out = Map::with_capacity(members.len());
                 for (key, member) in members {
-                    out.insert(key.clone(), self.jsonata(&format!("{field}/{key}"), member, states)?);
+                    out.insert(
+                        key.clone(),
+                        self.jsonata(&format!("{field}/{key}"), member, states)?,
+                    );
                 }
                 Ok(Value::Object(out))
             }
@@ -74,7 +82,12 @@ impl StateCx<'_> {
     }
 
     /// `$states` for this state: input, context, and the result or error output.
-    pub(crate) fn states(&self, input: &Value, result: Option<&Value>, error: Option<&Value>) -> Value {
+    pub(crate) fn states(
+        &self,
+        input: &Value,
+        result: Option<&Value>,
+        error: Option<&Value>,
+    ) -> Value {
         let mut states = json!({"input": input, "context": self.context()});
         if let Some(result) = result {
             states["result"] = result.clone();
@@ -86,19 +99,31 @@ impl StateCx<'_> {
     }
 
     /// JSONata `Assign`: every value evaluated against the same `$states`.
-    fn assign_jsonata(&self, assign: &Option<Map<String, Value>>, states: &Value) -> Result<Option<Map<String, Value>>, Failure> {
+    fn assign_jsonata(
+        &self,
+        assign: &Option<Map<String, Value>>,
+        states: &Value,
+    ) -> Result<Option<Map<String, Value>>, Failure> {
         let Some(assign) = assign else {
             return Ok(None);
         };
         let mut values = Map::with_capacity(assign.len());
         for (name, value) in assign {
-            values.insert(name.clone(), self.jsonata(&format!("Assign/{name}"), value, states)?);
+            values.insert(
+                name.clone(),
+                self.jsonata(&format!("Assign/{name}"), value, states)?,
+            );
         }
         Ok(Some(values))
     }
 
     /// `Output`, or the default when absent.
-    fn output(&self, output: &Option<Value>, states: &Value, default: Value) -> Result<Value, Failure> {
+    fn output(
+        &self,
+        output: &Option<Value>,
+        states: &Value,
+        default: Value,
+    ) -> Result<Value, Failure> {
         match output {
             Some(output) => self.jsonata("Output", output, states),
             None => Ok(default),
@@ -106,16 +131,24 @@ impl StateCx<'_> {
     }
 
     /// A field that must give an integer (`TimeoutSeconds`, `MaxConcurrency`...).
-    fn integer(&self, field: &str, value: &Option<IntegerOrExpression>, states: &Value) -> Result<Option<i64>, Failure> {
+    fn integer(
+        &self,
+        field: &str,
+        value: &Option<IntegerOrExpression>,
+        states: &Value,
+    ) -> Result<Option<i64>, Failure> {
         match value {
             None => Ok(None),
             Some(IntegerOrExpression::Integer(n)) => Ok(Some(*n)),
             Some(IntegerOrExpression::Expression(text)) => {
                 let value = self.jsonata(field, &Value::String(text.clone()), states)?;
                 value.as_i64().map(Some).ok_or_else(|| {
-                    self.query_error(field, format!(
-                        "The field '{field}' evaluated to {value}, which is not an integer."
-                    ))
+                    self.query_error(
+                        field,
+                        format!(
+                            "The field '{field}' evaluated to {value}, which is not an integer."
+                        ),
+                    )
                 })
             }
         }
@@ -138,11 +171,18 @@ pub(crate) async fn run_state(
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
     let outcome = match state {
-        State::Task(task) => return task_state(run, name, entered, state, task, input, variables, thread).await,
-        State::Parallel(parallel) => {
-            return parallel_state(run, name, entered, state, parallel, input, variables, thread).await;
+        State::Task(task) => {
+            return task_state(run, name, entered, state, task, input, variables, thread).await;
         }
-        State::Map(map) => return map_state(run, name, entered, state, map, input, variables, thread).await,
+        State::Parallel(parallel) => {
+            return parallel_state(
+                run, name, entered, state, parallel, input, variables, thread,
+            )
+            .await;
+        }
+        State::Map(map) => {
+            return map_state(run, name, entered, state, map, input, variables, thread).await;
+        }
         State::Pass(pass) => {
             let cx = StateCx::new(run, name, entered, variables);
             let states = cx.states(&input, None, None);
@@ -153,13 +193,15 @@ pub(crate) async fn run_state(
         State::Succeed(succeed) => {
             let cx = StateCx::new(run, name, entered, variables);
             let states = cx.states(&input, None, None);
-            cx.output(&succeed.output, &states, input.clone()).map(|o| (o, None, None))
+            cx.output(&succeed.output, &states, input.clone())
+                .map(|o| (o, None, None))
         }
         State::Fail(fail) => {
             let cx = StateCx::new(run, name, entered, variables);
             let states = cx.states(&input, None, None);
-            let text = |field: &str, value: &Option<String>| -> Result<Option<String>, Failure> {
-                match value {
+            let text =
+                |field: &str, value: &Option<String>| -> Result<Option<String>, Failure> {
+                    match value {
                     None => Ok(None),
                     Some(text) => match cx.jsonata(field, &Value::String(text.clone()), &states)? {
                         Value::String(s) => Ok(Some(s)),
@@ -168,7 +210,7 @@ pub(crate) async fn run_state(
                         ))),
                     },
                 }
-            };
+                };
             let error = text("Error", &fail.error);
             let cause = text("Cause", &fail.cause);
             return Err(match (error, cause) {
@@ -188,7 +230,8 @@ pub(crate) async fn run_state(
             wait_state(&cx, wait, &input).await
         }
     };
-    let (output, assigned, next) = outcome.inspect_err(|failure| evaluation_failed(run, thread, name, failure))?;
+    let (output, assigned, next) =
+        outcome.inspect_err(|failure| evaluation_failed(run, thread, name, failure))?;
     exit(run, thread, state, name, output, assigned, variables, next)
 }
 
@@ -238,7 +281,11 @@ fn choice_state(
         if matched {
             let assign = rule.assign.clone().or_else(|| choice.assign.clone());
             let assigned = cx.assign_jsonata(&assign, &states)?;
-            let output = cx.output(&rule.output.clone().or_else(|| choice.output.clone()), &states, input.clone())?;
+            let output = cx.output(
+                &rule.output.clone().or_else(|| choice.output.clone()),
+                &states,
+                input.clone(),
+            )?;
             return Ok((output, assigned, rule.next.clone().unwrap_or_default()));
         }
     }
@@ -253,25 +300,27 @@ fn choice_state(
 async fn wait_state(cx: &StateCx<'_>, wait: &WaitState, input: &Value) -> Outcome {
     let states = cx.states(input, None, None);
     let now = cx.run.clock.now();
-    let until = if let Some(seconds) = cx.integer("Seconds", &wait.seconds, &states)? {
-        if seconds < 0 {
-            return Err(cx.query_error("Seconds", format!(
-                "The Seconds field evaluated to {seconds}, which is negative."
-            )));
-        }
-        now + chrono::Duration::seconds(seconds)
-    } else if let Some(text) = &wait.timestamp {
-        let value = cx.jsonata("Timestamp", &Value::String(text.clone()), &states)?;
-        value.as_str().and_then(parse_timestamp).ok_or_else(|| {
-            cx.query_error("Timestamp", format!(
+    let until =
+        if let Some(seconds) = cx.integer("Seconds", &wait.seconds, &states)? {
+            if seconds < 0 {
+                return Err(cx.query_error(
+                    "Seconds",
+                    format!("The Seconds field evaluated to {seconds}, which is negative."),
+                ));
+            }
+            now + chrono::Duration::seconds(seconds)
+        } else if let Some(text) = &wait.timestamp {
+            let value = cx.jsonata("Timestamp", &Value::String(text.clone()), &states)?;
+            value.as_str().and_then(parse_timestamp).ok_or_else(|| {
+                cx.query_error("Timestamp", format!(
                 "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time \
                  format string: {}",
                 plain(&value)
             ))
-        })?
-    } else {
-        now
-    };
+            })?
+        } else {
+            now
+        };
     cx.run.sleep_until(until).await;
     let assigned = cx.assign_jsonata(&wait.assign, &states)?;
     let output = cx.output(&wait.output, &states, input.clone())?;
@@ -297,8 +346,8 @@ pub(crate) fn catch(
 
 /// Retries, then catchers, around one attempt of a Task, Parallel or Map state.
 macro_rules! with_recovery {
-    ($run:expr, $name:expr, $entered:expr, $state:expr, $retry:expr, $catch:expr, $input:expr,
-     $variables:expr, $thread:expr, |$retries:ident| $attempt:expr) => {{
+    ($run:expr, $name:expr, $entered:expr, $state:expr, $failed_event:expr, $retry:expr,
+     $catch:expr, $input:expr, $variables:expr, $thread:expr, |$retries:ident| $attempt:expr) => {{
         let retriers = $retry.as_deref().unwrap_or_default();
         let mut retry = RetryState::new(retriers.len());
         let outcome = loop {
@@ -317,14 +366,28 @@ macro_rules! with_recovery {
         let (output, assigned, next) = match outcome {
             Ok((output, assigned, next)) => (output, assigned, next),
             Err(failure) => {
+                if let Some(event) = $failed_event {
+                    super::map::state_failed($run, $thread, event, &failure);
+                }
                 let cx = StateCx::new($run, $name, $entered, $variables);
                 let catchers: &[Catcher] = $catch.as_deref().unwrap_or_default();
-                let Caught { next, output, assigned } =
-                    super::recovery::catch(&cx, catchers, failure, $input, crate::asl::QueryLanguage::Jsonata)?;
+                let Caught {
+                    next,
+                    output,
+                    assigned,
+                } = super::recovery::catch(
+                    &cx,
+                    catchers,
+                    failure,
+                    $input,
+                    crate::asl::QueryLanguage::Jsonata,
+                )?;
                 (output, assigned, Some(next))
             }
         };
-        exit($run, $thread, $state, $name, output, assigned, $variables, next)
+        exit(
+            $run, $thread, $state, $name, output, assigned, $variables, next,
+        )
     }};
 }
 
@@ -339,27 +402,51 @@ async fn task_state(
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
-    with_recovery!(run, name, entered, state, task.retry, task.catch, input.clone(), variables, thread, |retries| {
-        let cx = StateCx::new(run, name, entered, variables);
-        let token = matches!(
-            super::task::Target::parse(&task.resource),
-            super::task::Target::Service { pattern: super::task::Pattern::WaitForTaskToken, .. }
-        )
-        .then(|| run.uuid());
-        let cx = cx.with(Some(retries), token.as_deref(), None);
-        task_attempt(run, &cx, task, &input, thread).await
-    })
+    with_recovery!(
+        run,
+        name,
+        entered,
+        state,
+        None::<&str>,
+        task.retry,
+        task.catch,
+        input.clone(),
+        variables,
+        thread,
+        |retries| {
+            let cx = StateCx::new(run, name, entered, variables);
+            let token = matches!(
+                super::task::Target::parse(&task.resource),
+                super::task::Target::Service {
+                    pattern: super::task::Pattern::WaitForTaskToken,
+                    ..
+                }
+            )
+            .then(|| run.uuid());
+            let cx = cx.with(Some(retries), token.as_deref(), None);
+            task_attempt(run, &cx, task, &input, thread).await
+        }
+    )
 }
 
-async fn task_attempt(run: &Run, cx: &StateCx<'_>, task: &TaskState, input: &Value, thread: &mut Thread) -> Outcome {
+async fn task_attempt(
+    run: &Run,
+    cx: &StateCx<'_>,
+    task: &TaskState,
+    input: &Value,
+    thread: &mut Thread,
+) -> Outcome {
     let states = cx.states(input, None, None);
     let arguments = match &task.arguments {
         Some(arguments) => cx.jsonata("Arguments", arguments, &states)?,
         None => input.clone(),
     };
-    let positive = |field: &str, value: &Option<IntegerOrExpression>| -> Result<Option<u64>, Failure> {
-        Ok(cx.integer(field, value, &states)?.and_then(|n| u64::try_from(n).ok()))
-    };
+    let positive =
+        |field: &str, value: &Option<IntegerOrExpression>| -> Result<Option<u64>, Failure> {
+            Ok(cx
+                .integer(field, value, &states)?
+                .and_then(|n| u64::try_from(n).ok()))
+        };
     let limits = Limits {
         timeout: positive("TimeoutSeconds", &task.timeout_seconds)?,
         heartbeat: positive("HeartbeatSeconds", &task.heartbeat_seconds)?,
@@ -382,11 +469,23 @@ async fn parallel_state(
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
-    with_recovery!(run, name, entered, state, parallel.retry, parallel.catch, input.clone(), variables, thread, |retries| {
-        let cx = StateCx::new(run, name, entered, variables);
-        let cx = cx.with(Some(retries), None, None);
-        parallel_attempt(run, &cx, parallel, &input, variables, thread).await
-    })
+    with_recovery!(
+        run,
+        name,
+        entered,
+        state,
+        Some("ParallelStateFailed"),
+        parallel.retry,
+        parallel.catch,
+        input.clone(),
+        variables,
+        thread,
+        |retries| {
+            let cx = StateCx::new(run, name, entered, variables);
+            let cx = cx.with(Some(retries), None, None);
+            parallel_attempt(run, &cx, parallel, &input, variables, thread).await
+        }
+    )
 }
 
 async fn parallel_attempt(
@@ -402,7 +501,8 @@ async fn parallel_attempt(
         Some(arguments) => cx.jsonata("Arguments", arguments, &states)?,
         None => input.clone(),
     };
-    let result = Value::Array(run_branches(run, &parallel.branches, branch_input, variables, thread).await?);
+    let result =
+        Value::Array(run_branches(run, &parallel.branches, branch_input, variables, thread).await?);
     let states = cx.states(input, Some(&result), None);
     let assigned = cx.assign_jsonata(&parallel.assign, &states)?;
     let output = cx.output(&parallel.output, &states, result)?;
@@ -420,11 +520,23 @@ async fn map_state(
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
-    with_recovery!(run, name, entered, state, map.retry, map.catch, input.clone(), variables, thread, |retries| {
-        let cx = StateCx::new(run, name, entered, variables);
-        let cx = cx.with(Some(retries), None, None);
-        map_attempt(run, &cx, map, &input, variables, thread).await
-    })
+    with_recovery!(
+        run,
+        name,
+        entered,
+        state,
+        Some("MapStateFailed"),
+        map.retry,
+        map.catch,
+        input.clone(),
+        variables,
+        thread,
+        |retries| {
+            let cx = StateCx::new(run, name, entered, variables);
+            let cx = cx.with(Some(retries), None, None);
+            map_attempt(run, &cx, map, &input, variables, thread).await
+        }
+    )
 }
 
 async fn map_attempt(
@@ -481,17 +593,38 @@ async fn map_attempt(
         None => None,
         Some(NumberOrExpression::Number(n)) => n.as_f64(),
         Some(NumberOrExpression::Expression(text)) => cx
-            .jsonata("ToleratedFailurePercentage", &Value::String(text.clone()), &states)?
+            .jsonata(
+                "ToleratedFailurePercentage",
+                &Value::String(text.clone()),
+                &states,
+            )?
             .as_f64(),
     };
     let tolerance = Tolerance {
         count: cx
-            .integer("ToleratedFailureCount", &map.tolerated_failure_count, &states)?
+            .integer(
+                "ToleratedFailureCount",
+                &map.tolerated_failure_count,
+                &states,
+            )?
             .and_then(|n| u64::try_from(n).ok()),
         percentage,
     };
+    super::map::started(run, thread, inputs.len());
     let inputs = super::batch::batches(cx, map, inputs, input)?;
-    let result = Value::Array(run_items(run, cx, map, inputs, concurrency, tolerance, variables, thread).await?);
+    let result = Value::Array(
+        run_items(
+            run,
+            cx,
+            map,
+            inputs,
+            concurrency,
+            tolerance,
+            variables,
+            thread,
+        )
+        .await?,
+    );
     let states = cx.states(input, Some(&result), None);
     let assigned = cx.assign_jsonata(&map.assign, &states)?;
     let output = cx.output(&map.output, &states, result)?;

@@ -76,6 +76,12 @@ pub type HandlerFuture = Pin<Box<dyn Future<Output = Result<Value, LambdaError>>
 pub trait Handler: Send + Sync + 'static {
     /// Invokes the function.
     fn call(&self, payload: Value, context: InvokeContext) -> HandlerFuture;
+
+    /// The response body the function's runtime writes for `output` (its length is the
+    /// `Content-Length` of `lambda:invoke`). Rust's runtime writes compact JSON.
+    fn response_body(&self, output: &Value) -> String {
+        output.to_string()
+    }
 }
 
 impl<F, Fut> Handler for F

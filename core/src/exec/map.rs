@@ -14,8 +14,8 @@ use super::state::{StateCx, Step, exit, run_scope};
 use super::variables::Variables;
 use super::wait::plain;
 use crate::asl::{
-    IntegerOrExpression, ItemProcessor, MapState, NumberOrExpression, ProcessorMode,
-    QueryLanguage, State,
+    IntegerOrExpression, ItemProcessor, MapState, NumberOrExpression, ProcessorMode, QueryLanguage,
+    State,
 };
 
 /// Inline Map states run at most this many iterations at once (AWS's limit).
@@ -34,7 +34,17 @@ pub(crate) async fn map_state(
     let retriers = map.retry.as_deref().unwrap_or_default();
     let mut retry = RetryState::new(retriers.len());
     let outcome = loop {
-        let attempt = attempt(run, name, entered, map, &input, variables, thread, retry.retries).await;
+        let attempt = attempt(
+            run,
+            name,
+            entered,
+            map,
+            &input,
+            variables,
+            thread,
+            retry.retries,
+        )
+        .await;
         match attempt {
             Ok(value) => break Ok(value),
             Err(failure) => match retry.delay_for(retriers, &failure, run) {
@@ -47,6 +57,7 @@ pub(crate) async fn map_state(
     let (output, assigned, next) = match outcome {
         Ok((output, assigned)) => (output, assigned, map.next.clone()),
         Err(failure) => {
+            state_failed(run, thread, "MapStateFailed", &failure);
             let cx = StateCx::new(run, name, entered, variables);
             let catchers = map.catch.as_deref().unwrap_or_default();
             let Caught {
@@ -79,25 +90,48 @@ async fn attempt(
         None => effective.clone(),
     };
     let Value::Array(items) = items else {
-        return Err(cx.runtime(format!(
-            "Map state input must be an array but was: {items}"
-        )));
+        return Err(cx.runtime(format!("Map state input must be an array but was: {items}")));
     };
     let selector = map.item_selector.as_ref().or(map.parameters.as_ref());
     let mut inputs = Vec::with_capacity(items.len());
     for (index, item) in items.iter().enumerate() {
         inputs.push(match selector {
-            Some(template) => cx.with(None, None, Some((index, item))).template(template, &effective)?,
+            Some(template) => cx
+                .with(None, None, Some((index, item)))
+                .template(template, &effective)?,
             None => item.clone(),
         });
     }
-    let concurrency = limit(&cx, &map.max_concurrency, &map.max_concurrency_path, "MaxConcurrencyPath", &effective)?;
+    let concurrency = limit(
+        &cx,
+        &map.max_concurrency,
+        &map.max_concurrency_path,
+        "MaxConcurrencyPath",
+        &effective,
+    )?;
+    started(run, thread, inputs.len());
     let tolerance = Tolerance {
-        count: limit(&cx, &map.tolerated_failure_count, &map.tolerated_failure_count_path, "ToleratedFailureCountPath", &effective)?,
+        count: limit(
+            &cx,
+            &map.tolerated_failure_count,
+            &map.tolerated_failure_count_path,
+            "ToleratedFailureCountPath",
+            &effective,
+        )?,
         percentage: percentage(&cx, map, &effective)?,
     };
     let inputs = super::batch::batches(&cx, map, inputs, &effective)?;
-    let results = run_items(run, &cx, map, inputs, concurrency, tolerance, variables, thread).await?;
+    let results = run_items(
+        run,
+        &cx,
+        map,
+        inputs,
+        concurrency,
+        tolerance,
+        variables,
+        thread,
+    )
+    .await?;
     let result = Value::Array(results);
     let result = match &map.result_selector {
         Some(selector) => cx.template(selector, &result)?,
@@ -112,8 +146,7 @@ async fn attempt(
     Ok((output, assigned))
 }
 
-/// Runs the items (inline or as a map run) between `MapStateStarted` and
-/// `MapStateSucceeded` / `MapStateFailed`.
+/// Runs the items (inline or as a map run); records `MapStateSucceeded` when they succeed.
 #[allow(clippy::too_many_arguments)] // one Map state's coordinates
 pub(crate) async fn run_items(
     run: &Run,
@@ -128,16 +161,13 @@ pub(crate) async fn run_items(
     let processor = map
         .processor()
         .ok_or_else(|| cx.runtime("The Map state has no ItemProcessor."))?;
-    run.history.push(
-        thread,
-        "MapStateStarted",
-        run.history_details(|| json!({"length": inputs.len()})),
-    );
     let results = match map.mode() {
         ProcessorMode::Inline => {
             let width = match concurrency {
                 Some(0) | None => INLINE_CONCURRENCY,
-                Some(n) => usize::try_from(n).unwrap_or(INLINE_CONCURRENCY).min(INLINE_CONCURRENCY),
+                Some(n) => usize::try_from(n)
+                    .unwrap_or(INLINE_CONCURRENCY)
+                    .min(INLINE_CONCURRENCY),
             };
             inline(run, cx.name, processor, inputs, width, variables, thread).await
         }
@@ -146,18 +176,32 @@ pub(crate) async fn run_items(
                 Some(0) | None => usize::MAX,
                 Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
             };
-            distributed(run, cx, processor, inputs, width, tolerance, variables, thread).await
+            distributed(
+                run, cx, processor, inputs, width, tolerance, variables, thread,
+            )
+            .await
         }
     };
-    match results {
-        Ok(results) => {
-            run.history.push(thread, "MapStateSucceeded", None);
-            Ok(results)
-        }
-        Err(failure) => {
-            run.history.push(thread, "MapStateFailed", None);
-            Err(failure)
-        }
+    if results.is_ok() {
+        run.history.push(thread, "MapStateSucceeded", None);
+    }
+    results
+}
+
+/// Records `MapStateStarted` with the number of items.
+pub(crate) fn started(run: &Run, thread: &mut Thread, length: usize) {
+    run.history.push(
+        thread,
+        "MapStateStarted",
+        run.history_details(|| json!({"length": length})),
+    );
+}
+
+/// Records `MapStateFailed` / `ParallelStateFailed` once retries are spent; a `States.Runtime`
+/// failure ends the execution without it, as AWS records show.
+pub(crate) fn state_failed(run: &Run, thread: &mut Thread, event: &str, failure: &Failure) {
+    if failure.error != "States.Runtime" {
+        run.history.push(thread, event, None);
     }
 }
 
@@ -234,10 +278,27 @@ async fn inline(
             };
             let mut variables = Variables::nested(outer);
             let details = || json!({"index": index, "name": name});
-            run.history.push(&mut thread, "MapIterationStarted", run.history_details(details));
-            let result = run_scope(run, &processor.states, &processor.start_at, input, &mut variables, &mut thread).await;
-            let event = if result.is_ok() { "MapIterationSucceeded" } else { "MapIterationFailed" };
-            run.history.push(&mut thread, event, run.history_details(details));
+            run.history.push(
+                &mut thread,
+                "MapIterationStarted",
+                run.history_details(details),
+            );
+            let result = run_scope(
+                run,
+                &processor.states,
+                &processor.start_at,
+                input,
+                &mut variables,
+                &mut thread,
+            )
+            .await;
+            let event = if result.is_ok() {
+                "MapIterationSucceeded"
+            } else {
+                "MapIterationFailed"
+            };
+            run.history
+                .push(&mut thread, event, run.history_details(details));
             (result, thread.last)
         }
     });
@@ -295,7 +356,15 @@ async fn distributed(
                 silent: true,
             };
             let mut variables = Variables::nested(outer);
-            run_scope(run, &processor.states, &processor.start_at, input, &mut variables, &mut thread).await
+            run_scope(
+                run,
+                &processor.states,
+                &processor.start_at,
+                input,
+                &mut variables,
+                &mut thread,
+            )
+            .await
         }
     });
     let mut ordered = stream::iter(iterations).buffered(width.clamp(1, 10_000));
@@ -315,9 +384,9 @@ async fn distributed(
     thread.last = started;
     let tolerated_count = tolerance.count.is_none_or(|n| failures <= n)
         || tolerance.count.is_none() && tolerance.percentage.is_some();
-    let tolerated_percentage = tolerance.percentage.is_none_or(|p| {
-        total == 0 || (failures as f64) * 100.0 / (total as f64) <= p
-    });
+    let tolerated_percentage = tolerance
+        .percentage
+        .is_none_or(|p| total == 0 || (failures as f64) * 100.0 / (total as f64) <= p);
     let tolerated = if tolerance.count.is_none() && tolerance.percentage.is_none() {
         failures == 0
     } else {

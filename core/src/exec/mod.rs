@@ -47,8 +47,8 @@ mod wait;
 
 pub use clock::TimeMode;
 pub use executor::{
-    Execution, Executor, ExecutorBuilder, ExecutorOptions, PAYLOAD_LIMIT, RunningExecution,
-    Status, TokenError,
+    Execution, Executor, ExecutorBuilder, ExecutorOptions, PAYLOAD_LIMIT, RunningExecution, Status,
+    TokenError,
 };
 pub use failure::Failure;
 pub use history::HistoryEvent;

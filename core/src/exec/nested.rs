@@ -21,7 +21,9 @@ pub(crate) async fn start_execution(
     let arn = parameters
         .get("StateMachineArn")
         .and_then(Value::as_str)
-        .ok_or_else(|| cx.runtime("The startExecution task needs the parameter StateMachineArn."))?;
+        .ok_or_else(|| {
+            cx.runtime("The startExecution task needs the parameter StateMachineArn.")
+        })?;
     let machine_name = arn.rsplit(':').next().unwrap_or(arn).to_string();
     let machine = run
         .shared
@@ -40,7 +42,9 @@ pub(crate) async fn start_execution(
         })?;
     let input = match parameters.get("Input") {
         None => json!({}),
-        Some(Value::String(text)) => serde_json::from_str(text).unwrap_or(Value::String(text.clone())),
+        Some(Value::String(text)) => {
+            serde_json::from_str(text).unwrap_or(Value::String(text.clone()))
+        }
         Some(other) => other.clone(),
     };
     let name = parameters
@@ -90,9 +94,6 @@ pub(crate) async fn start_execution(
             }
             Ok(described)
         }
-        _ => Err(Failure::new(
-            "States.TaskFailed",
-            described.to_string(),
-        )),
+        _ => Err(Failure::new("States.TaskFailed", described.to_string())),
     }
 }

@@ -27,7 +27,17 @@ pub(crate) async fn parallel_state(
     let retriers = parallel.retry.as_deref().unwrap_or_default();
     let mut retry = RetryState::new(retriers.len());
     let outcome = loop {
-        let attempt = attempt(run, name, entered, parallel, &input, variables, thread, retry.retries).await;
+        let attempt = attempt(
+            run,
+            name,
+            entered,
+            parallel,
+            &input,
+            variables,
+            thread,
+            retry.retries,
+        )
+        .await;
         match attempt {
             Ok(value) => break Ok(value),
             Err(failure) => match retry.delay_for(retriers, &failure, run) {
@@ -40,6 +50,7 @@ pub(crate) async fn parallel_state(
     let (output, assigned, next) = match outcome {
         Ok((output, assigned)) => (output, assigned, parallel.next.clone()),
         Err(failure) => {
+            super::map::state_failed(run, thread, "ParallelStateFailed", &failure);
             let cx = StateCx::new(run, name, entered, variables);
             let catchers = parallel.catch.as_deref().unwrap_or_default();
             let Caught {
@@ -116,7 +127,15 @@ pub(crate) async fn run_branches(
         .map(|(index, (branch, (variables, thread)))| {
             let input = input.clone();
             async move {
-                let result = run_scope(run, &branch.states, &branch.start_at, input, variables, thread).await;
+                let result = run_scope(
+                    run,
+                    &branch.states,
+                    &branch.start_at,
+                    input,
+                    variables,
+                    thread,
+                )
+                .await;
                 (index, result)
             }
         })
@@ -128,7 +147,6 @@ pub(crate) async fn run_branches(
             Ok(output) => results[index] = output,
             Err(failure) => {
                 drop(pending);
-                run.history.push(thread, "ParallelStateFailed", None);
                 return Err(failure);
             }
         }

@@ -1,7 +1,6 @@
 //! Service integrations (`arn:aws:states:::SERVICE:ACTION`): Lambda, SQS, SNS and nested
 //! executions, in the request-response, `.sync` and `.waitForTaskToken` patterns.
 
-
 use serde_json::{Value, json};
 
 use super::Failure;
@@ -29,12 +28,20 @@ pub(crate) async fn call(
     let waiting = token.as_ref().map(|t| run.shared.tokens.register(t));
     let submitted = match (service, action) {
         ("lambda", "invoke") => super::invoke::lambda_invoke(run, parameters).await,
-        ("sqs", "sendMessage") => Ok(send(run, "QueueUrl", "MessageBody", parameters, |body| {
-            json!({"Records": [{"messageId": "", "body": body, "eventSource": "aws:sqs"}]})
-        })?),
-        ("sns", "publish") => Ok(send(run, "TopicArn", "Message", parameters, |body| {
-            json!({"Records": [{"EventSource": "aws:sns", "Sns": {"Message": body}}]})
-        })?),
+        ("sqs", "sendMessage") => Ok(send(
+            run,
+            "QueueUrl",
+            "MessageBody",
+            parameters,
+            |body| json!({"Records": [{"messageId": "", "body": body, "eventSource": "aws:sqs"}]}),
+        )?),
+        ("sns", "publish") => Ok(send(
+            run,
+            "TopicArn",
+            "Message",
+            parameters,
+            |body| json!({"Records": [{"EventSource": "aws:sns", "Sns": {"Message": body}}]}),
+        )?),
         ("states", "startExecution") => {
             super::nested::start_execution(run, cx, pattern, parameters).await
         }
@@ -109,4 +116,3 @@ fn send(
     }
     Ok(response)
 }
-

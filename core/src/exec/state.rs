@@ -11,9 +11,7 @@ use super::context::{StateInfo, context_object};
 use super::history::{self, MAX_EVENTS, Thread};
 use super::run::Run;
 use super::variables::Variables;
-use crate::asl::{
-    FailState, PassState, QueryLanguage, State, SucceedState, WaitState,
-};
+use crate::asl::{FailState, PassState, QueryLanguage, State, SucceedState, WaitState};
 
 /// Everything a state's work needs: the run, where the state is, and its variables.
 pub(crate) struct StateCx<'a> {
@@ -30,12 +28,7 @@ pub(crate) struct StateCx<'a> {
 }
 
 impl<'a> StateCx<'a> {
-    pub(crate) fn new(
-        run: &'a Run,
-        name: &'a str,
-        entered: u64,
-        variables: &'a Variables,
-    ) -> Self {
+    pub(crate) fn new(run: &'a Run, name: &'a str, entered: u64, variables: &'a Variables) -> Self {
         StateCx {
             run,
             name,
@@ -142,7 +135,8 @@ pub(crate) fn run_scope<'a>(
                 .query_language()
                 .unwrap_or(run.machine.default_query_language());
             let step = if language == QueryLanguage::Jsonata {
-                super::jsonata::run_state(run, key, state, entered, input, variables, thread).await?
+                super::jsonata::run_state(run, key, state, entered, input, variables, thread)
+                    .await?
             } else {
                 run_jsonpath_state(run, key, state, entered, input, variables, thread).await?
             };
@@ -197,8 +191,7 @@ async fn run_jsonpath_state(
             .await;
         }
         State::Map(map) => {
-            return super::map::map_state(run, name, entered, map, input, variables, thread)
-                .await;
+            return super::map::map_state(run, name, entered, map, input, variables, thread).await;
         }
     };
     exit(run, thread, state, name, output, assigned, variables, next)
@@ -229,7 +222,9 @@ pub(crate) fn exit(
     run.history.push(
         thread,
         &format!("{type_name}StateExited"),
-        run.history_details(|| history::exited(name, &output, assigned.as_ref())),
+        run.history_details(|| {
+            history::exited(name, &output, assigned.as_ref().filter(|a| !a.is_empty()))
+        }),
     );
     if let Some(assigned) = assigned {
         variables.assign(assigned);

@@ -98,7 +98,16 @@ pub(crate) async fn task_state(
     match outcome {
         Ok((output, assigned)) => {
             drop(cx);
-            exit(run, thread, &state, name, output, assigned, variables, task.next.clone())
+            exit(
+                run,
+                thread,
+                &state,
+                name,
+                output,
+                assigned,
+                variables,
+                task.next.clone(),
+            )
         }
         Err(failure) => {
             let catchers = task.catch.as_deref().unwrap_or_default();
@@ -108,7 +117,16 @@ pub(crate) async fn task_state(
                 assigned,
             } = catch(&cx, catchers, failure, input, QueryLanguage::JsonPath)?;
             drop(cx);
-            exit(run, thread, &state, name, output, assigned, variables, Some(next))
+            exit(
+                run,
+                thread,
+                &state,
+                name,
+                output,
+                assigned,
+                variables,
+                Some(next),
+            )
         }
     }
 }
@@ -137,8 +155,20 @@ async fn attempt(
         None => effective,
     };
     let limits = Limits {
-        timeout: seconds(cx, &task.timeout_seconds, &task.timeout_seconds_path, "TimeoutSecondsPath", input)?,
-        heartbeat: seconds(cx, &task.heartbeat_seconds, &task.heartbeat_seconds_path, "HeartbeatSecondsPath", input)?,
+        timeout: seconds(
+            cx,
+            &task.timeout_seconds,
+            &task.timeout_seconds_path,
+            "TimeoutSecondsPath",
+            input,
+        )?,
+        heartbeat: seconds(
+            cx,
+            &task.heartbeat_seconds,
+            &task.heartbeat_seconds_path,
+            "HeartbeatSecondsPath",
+            input,
+        )?,
     };
     let result = perform(run, cx, &task.resource, parameters, limits, thread).await?;
     let result = match &task.result_selector {
@@ -193,7 +223,9 @@ pub(crate) async fn perform(
         return finished(run, thread, &resource_type, &short, result, resource);
     }
     match Target::parse(resource) {
-        Target::LambdaArn(arn) => super::invoke::lambda_arn(run, cx, &arn, parameters, limits, thread).await,
+        Target::LambdaArn(arn) => {
+            super::invoke::lambda_arn(run, cx, &arn, parameters, limits, thread).await
+        }
         target @ Target::Service { .. } => {
             let (resource_type, short) = labels(&target, resource);
             let Target::Service {
@@ -210,17 +242,24 @@ pub(crate) async fn perform(
                 "TaskStarted",
                 run.history_details(|| json!({"resource": short, "resourceType": resource_type})),
             );
-            let call = super::service::call(run, cx, &service, &action, pattern, parameters, limits, thread);
+            let call = super::service::call(
+                run, cx, &service, &action, pattern, parameters, limits, thread,
+            );
             let result = match limits.timeout {
                 Some(timeout) => {
-                    match tokio::time::timeout(std::time::Duration::from_secs(timeout), call).await {
+                    match tokio::time::timeout(std::time::Duration::from_secs(timeout), call).await
+                    {
                         Ok(result) => result,
                         Err(_) => Err(Failure::new("States.Timeout", "")),
                     }
                 }
                 None => call.await,
             };
-            let label = if service == "lambda" { "lambda".to_string() } else { resource.to_string() };
+            let label = if service == "lambda" {
+                "lambda".to_string()
+            } else {
+                resource.to_string()
+            };
             finished(run, thread, &resource_type, &short, result, &label)
         }
         Target::Other(resource) => Err(cx.runtime(format!(
@@ -234,7 +273,9 @@ pub(crate) async fn perform(
 fn labels(target: &Target, resource: &str) -> (String, String) {
     match target {
         Target::Service {
-            service, action, pattern,
+            service,
+            action,
+            pattern,
         } => {
             let suffix = match pattern {
                 Pattern::RequestResponse => "",
@@ -248,7 +289,14 @@ fn labels(target: &Target, resource: &str) -> (String, String) {
     }
 }
 
-fn scheduled(run: &Run, thread: &mut Thread, resource_type: &str, resource: &str, parameters: &Value, limits: Limits) {
+fn scheduled(
+    run: &Run,
+    thread: &mut Thread,
+    resource_type: &str,
+    resource: &str,
+    parameters: &Value,
+    limits: Limits,
+) {
     run.history.push(
         thread,
         "TaskScheduled",

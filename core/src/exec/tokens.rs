@@ -85,7 +85,11 @@ impl Tokens {
     }
 
     /// Delivers a result to the task waiting for `token`.
-    pub(crate) fn complete(&self, token: &str, result: Result<Value, Failure>) -> Result<(), TokenError> {
+    pub(crate) fn complete(
+        &self,
+        token: &str,
+        result: Result<Value, Failure>,
+    ) -> Result<(), TokenError> {
         let mut state = self.lock();
         match state.waiting.iter().position(|(t, _)| t == token) {
             Some(index) => {
@@ -119,4 +123,3 @@ impl Tokens {
         }
     }
 }
-

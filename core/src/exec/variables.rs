@@ -40,7 +40,11 @@ impl Variables {
 
     /// Every visible variable, inner frames winning (for JSONata bindings).
     pub(crate) fn all(&self) -> HashMap<String, Value> {
-        let mut all = self.outer.as_deref().map(Variables::all).unwrap_or_default();
+        let mut all = self
+            .outer
+            .as_deref()
+            .map(Variables::all)
+            .unwrap_or_default();
         all.extend(self.local.iter().map(|(k, v)| (k.clone(), v.clone())));
         all
     }

@@ -37,9 +37,9 @@ mod uuid;
 pub use ast::{Arg, ArgValue, Call, StringLiteral};
 pub use eval::{IntrinsicFailure, evaluate};
 pub use hash::hash_hex;
-pub use uuid::uuid_v4;
 pub use random::{RandomSource, SplitMix64};
 pub use signature::{Function, HASH_ALGORITHMS};
+pub use uuid::uuid_v4;
 
 use crate::path::PathError;
 

@@ -41,8 +41,8 @@ pub struct Bindings<'a> {
 
 /// Evaluates `expression` (the text between `{%` and `%}`).
 pub fn evaluate(expression: &str, bindings: Bindings<'_>) -> Result<Value, EvalError> {
-    let ast = jsonata_core::parser::parse(expression)
-        .map_err(|e| EvalError::Syntax(e.to_string()))?;
+    let ast =
+        jsonata_core::parser::parse(expression).map_err(|e| EvalError::Syntax(e.to_string()))?;
     let mut context = Context::new();
     context.bind("states".to_string(), to_jvalue(bindings.states));
     for (name, value) in bindings.variables {
@@ -50,7 +50,11 @@ pub fn evaluate(expression: &str, bindings: Bindings<'_>) -> Result<Value, EvalE
     }
     let mut evaluator = Evaluator::with_context(context);
     register_functions(&mut evaluator, bindings.random)?;
-    let input = bindings.states.get("input").map(to_jvalue).unwrap_or(JValue::Null);
+    let input = bindings
+        .states
+        .get("input")
+        .map(to_jvalue)
+        .unwrap_or(JValue::Null);
     let result = evaluator
         .evaluate(&ast, &input)
         .map_err(|e| EvalError::Failed(e.to_string()))?;
@@ -116,17 +120,22 @@ fn register_functions(
     evaluator: &mut Evaluator,
     random: &mut dyn RandomSource,
 ) -> Result<(), EvalError> {
-    let register = |evaluator: &mut Evaluator,
-                    name: &str,
-                    f: Box<dyn Fn(&[JValue]) -> Result<JValue, EvaluatorError>>| {
-        evaluator
-            .register_fn_override(name, move |args: &[JValue]| f(args))
-            .map_err(|e| EvalError::Failed(e.to_string()))
-    };
+    let register =
+        |evaluator: &mut Evaluator,
+         name: &str,
+         f: Box<dyn Fn(&[JValue]) -> Result<JValue, EvaluatorError>>| {
+            evaluator
+                .register_fn_override(name, move |args: &[JValue]| f(args))
+                .map_err(|e| EvalError::Failed(e.to_string()))
+        };
     // Draw the random numbers up front: host functions cannot borrow the source.
     let uuid = uuid_v4(random);
     let unit = (random.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-    register(evaluator, "uuid", Box::new(move |_| Ok(JValue::from(uuid.clone()))))?;
+    register(
+        evaluator,
+        "uuid",
+        Box::new(move |_| Ok(JValue::from(uuid.clone()))),
+    )?;
     register(
         evaluator,
         "random",
@@ -134,7 +143,9 @@ fn register_functions(
             None => Ok(JValue::from(unit)),
             Some(JValue::Number(seed)) => {
                 let mut seeded = SplitMix64::new(seed.to_bits());
-                Ok(JValue::from((seeded.next_u64() >> 11) as f64 / (1u64 << 53) as f64))
+                Ok(JValue::from(
+                    (seeded.next_u64() >> 11) as f64 / (1u64 << 53) as f64,
+                ))
             }
             Some(_) => Err(type_error("$random: the seed must be a number")),
         }),
@@ -143,12 +154,17 @@ fn register_functions(
         evaluator,
         "partition",
         Box::new(|args| {
-            let (Some(JValue::Array(items)), Some(JValue::Number(size))) = (args.first(), args.get(1))
+            let (Some(JValue::Array(items)), Some(JValue::Number(size))) =
+                (args.first(), args.get(1))
             else {
-                return Err(type_error("$partition(array, size): give an array and a size"));
+                return Err(type_error(
+                    "$partition(array, size): give an array and a size",
+                ));
             };
             if *size < 1.0 || size.fract() != 0.0 {
-                return Err(type_error("$partition: the size must be a positive integer"));
+                return Err(type_error(
+                    "$partition: the size must be a positive integer",
+                ));
             }
             let items: Vec<JValue> = items.iter().cloned().collect();
             let chunks: Vec<JValue> = items
@@ -162,8 +178,11 @@ fn register_functions(
         evaluator,
         "range",
         Box::new(|args| {
-            let (Some(JValue::Number(start)), Some(JValue::Number(end)), Some(JValue::Number(step))) =
-                (args.first(), args.get(1), args.get(2))
+            let (
+                Some(JValue::Number(start)),
+                Some(JValue::Number(end)),
+                Some(JValue::Number(step)),
+            ) = (args.first(), args.get(1), args.get(2))
             else {
                 return Err(type_error("$range(start, end, step): give three numbers"));
             };
@@ -186,13 +205,18 @@ fn register_functions(
         evaluator,
         "hash",
         Box::new(|args| {
-            let (Some(JValue::String(data)), Some(JValue::String(algorithm))) = (args.first(), args.get(1))
+            let (Some(JValue::String(data)), Some(JValue::String(algorithm))) =
+                (args.first(), args.get(1))
             else {
                 return Err(type_error("$hash(data, algorithm): give two strings"));
             };
             crate::intrinsics::hash_hex(data, algorithm)
                 .map(JValue::from)
-                .ok_or_else(|| type_error("$hash: the algorithm is one of MD5, SHA-1, SHA-256, SHA-384, SHA-512"))
+                .ok_or_else(|| {
+                    type_error(
+                        "$hash: the algorithm is one of MD5, SHA-1, SHA-256, SHA-384, SHA-512",
+                    )
+                })
         }),
     )?;
     register(
@@ -229,16 +253,31 @@ mod tests {
     #[test]
     fn states_and_variables_are_bound() {
         let states = json!({"input": {"a": [1, 2, 3]}});
-        assert_eq!(eval("$sum($states.input.a) + $x", states.clone()), Ok(json!(48)));
-        assert_eq!(eval("$states.input.missing", states), Err(EvalError::Undefined));
+        assert_eq!(
+            eval("$sum($states.input.a) + $x", states.clone()),
+            Ok(json!(48))
+        );
+        assert_eq!(
+            eval("$states.input.missing", states),
+            Err(EvalError::Undefined)
+        );
     }
 
     #[test]
     fn step_functions_functions_work() {
         let states = json!({"input": {}});
-        assert_eq!(eval("$partition([1,2,3,4,5], 2)", states.clone()), Ok(json!([[1, 2], [3, 4], [5]])));
-        assert_eq!(eval("$range(0, 10, 5)", states.clone()), Ok(json!([0, 5, 10])));
-        assert_eq!(eval("$parse('{\"a\": 1}')", states.clone()), Ok(json!({"a": 1})));
+        assert_eq!(
+            eval("$partition([1,2,3,4,5], 2)", states.clone()),
+            Ok(json!([[1, 2], [3, 4], [5]]))
+        );
+        assert_eq!(
+            eval("$range(0, 10, 5)", states.clone()),
+            Ok(json!([0, 5, 10]))
+        );
+        assert_eq!(
+            eval("$parse('{\"a\": 1}')", states.clone()),
+            Ok(json!({"a": 1}))
+        );
         assert_eq!(
             eval("$hash('input data', 'SHA-1')", states.clone()),
             Ok(json!("aaff4a450a104cd177d28d18d74485e8cae074b7"))
