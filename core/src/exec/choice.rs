@@ -2,10 +2,10 @@
 
 use std::cmp::Ordering;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::Failure;
-use super::state::StateCx;
+use super::state::{Decided, StateCx};
 use super::wait::parse_timestamp;
 use crate::asl::{ChoiceRule, ChoiceState, ComparisonOperator as Op};
 
@@ -14,7 +14,7 @@ pub(crate) fn choice_state(
     cx: &StateCx,
     choice: &ChoiceState,
     input: Value,
-) -> Result<(Value, Option<Map<String, Value>>, String), Failure> {
+) -> Result<Decided, Failure> {
     let effective = cx.filter_path("InputPath", &choice.input_path, input)?;
     let mut chosen = None;
     for rule in &choice.choices {

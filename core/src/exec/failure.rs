@@ -12,6 +12,9 @@ pub struct Failure {
     pub error: String,
     /// The human-readable (or JSON) cause, when there is one.
     pub cause: Option<String>,
+    /// For `States.QueryEvaluationError`: the field whose JSONata evaluation failed (the
+    /// `location` of the `EvaluationFailed` event), when it names one.
+    pub location: Option<String>,
 }
 
 impl Failure {
@@ -20,6 +23,7 @@ impl Failure {
         Failure {
             error: error.into(),
             cause: Some(cause.into()),
+            location: None,
         }
     }
 
@@ -28,6 +32,7 @@ impl Failure {
         Failure {
             error: error.into(),
             cause: None,
+            location: None,
         }
     }
 
@@ -45,6 +50,12 @@ impl Failure {
                  #{entered_event}). {why}"
             ),
         )
+    }
+
+    /// The same failure, located at a field (see [`Failure::location`]).
+    pub fn at(mut self, field: &str) -> Self {
+        self.location = Some(field.to_string());
+        self
     }
 
     /// Whether a retrier's or catcher's `ErrorEquals` list matches this failure.

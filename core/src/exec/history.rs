@@ -68,6 +68,8 @@ pub(crate) struct Thread {
     pub(crate) last: u64,
     /// The thread of a distributed Map's child execution: its events are not the parent's.
     pub(crate) silent: bool,
+    /// A Parallel branch: a Task that fails in it ends with `TaskStateAborted`.
+    pub(crate) branch: bool,
 }
 
 /// AWS's events cap an execution at 25,000 events.
@@ -146,6 +148,18 @@ pub(crate) fn exited(
     details
 }
 
+/// `{"error": ..., "cause": ...}`, each only when present.
+pub(crate) fn failed(failure: &super::Failure) -> Value {
+    let mut details = serde_json::Map::new();
+    if !failure.error.is_empty() {
+        details.insert("error".into(), failure.error.clone().into());
+    }
+    if let Some(cause) = failure.cause.as_ref().filter(|c| !c.is_empty()) {
+        details.insert("cause".into(), cause.clone().into());
+    }
+    Value::Object(details)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,16 +194,4 @@ mod tests {
         assert_eq!(events[1].previous_event_id, 1);
         assert_eq!(events[0].previous_event_id, 0);
     }
-}
-
-/// `{"error": ..., "cause": ...}`, each only when present.
-pub(crate) fn failed(failure: &super::Failure) -> Value {
-    let mut details = serde_json::Map::new();
-    if !failure.error.is_empty() {
-        details.insert("error".into(), failure.error.clone().into());
-    }
-    if let Some(cause) = failure.cause.as_ref().filter(|c| !c.is_empty()) {
-        details.insert("cause".into(), cause.clone().into());
-    }
-    Value::Object(details)
 }

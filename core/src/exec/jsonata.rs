@@ -9,7 +9,7 @@ use super::map::{Tolerance, run_items};
 use super::parallel::run_branches;
 use super::recovery::{Caught, RetryState};
 use super::run::Run;
-use super::state::{StateCx, Step, exit};
+use super::state::{Decided, StateCx, Step, exit};
 use super::task::{Limits, perform};
 use super::variables::Variables;
 use super::wait::{parse_timestamp, plain};
@@ -78,6 +78,7 @@ impl StateCx<'_> {
                     expression.trim()
                 ),
             )
+            .at(field)
         })
     }
 
@@ -155,8 +156,13 @@ impl StateCx<'_> {
     }
 
     fn query_error(&self, field: &str, why: String) -> Failure {
-        let _ = field;
-        Failure::in_state("States.QueryEvaluationError", self.name, self.entered, why)
+        let failure =
+            Failure::in_state("States.QueryEvaluationError", self.name, self.entered, why);
+        if field.is_empty() {
+            failure
+        } else {
+            failure.at(field)
+        }
     }
 }
 
@@ -217,6 +223,7 @@ pub(crate) async fn run_state(
                 (Ok(error), Ok(cause)) => Failure {
                     error: error.unwrap_or_default(),
                     cause,
+                    location: None,
                 },
                 (Err(failure), _) | (_, Err(failure)) => failure,
             });
@@ -240,29 +247,24 @@ fn evaluation_failed(run: &Run, thread: &mut Thread, name: &str, failure: &Failu
     if failure.error != "States.QueryEvaluationError" {
         return;
     }
-    let location = failure
-        .cause
-        .as_deref()
-        .and_then(|c| c.split("specified for the field '").nth(1))
-        .and_then(|rest| rest.split('\'').next())
-        .unwrap_or_default()
-        .to_string();
+    let location = failure.location.clone().unwrap_or_default();
     run.history.push(
         thread,
         "EvaluationFailed",
         run.history_details(|| {
-            json!({"cause": failure.cause, "error": failure.error, "location": location, "state": name})
+            let mut details =
+                json!({"cause": failure.cause, "error": failure.error, "state": name});
+            if !location.is_empty() {
+                details["location"] = location.into();
+            }
+            details
         }),
     );
 }
 
 type Outcome = Result<(Value, Option<Map<String, Value>>, Option<String>), Failure>;
 
-fn choice_state(
-    cx: &StateCx,
-    choice: &ChoiceState,
-    input: &Value,
-) -> Result<(Value, Option<Map<String, Value>>, String), Failure> {
+fn choice_state(cx: &StateCx, choice: &ChoiceState, input: &Value) -> Result<Decided, Failure> {
     let states = cx.states(input, None, None);
     for (index, rule) in choice.choices.iter().enumerate() {
         let field = format!("Choices/{index}/Condition");
@@ -571,7 +573,7 @@ async fn map_attempt(
     };
     let Value::Array(items) = items else {
         return Err(cx.query_error(
-            "Items",
+            "",
             format!("Map state input must be an array but was: {items}"),
         ));
     };

@@ -275,6 +275,7 @@ async fn inline(
             let mut thread = Thread {
                 last: start,
                 silent: false,
+                branch: false,
             };
             let mut variables = Variables::nested(outer);
             let details = || json!({"index": index, "name": name});
@@ -354,6 +355,7 @@ async fn distributed(
             let mut thread = Thread {
                 last: 0,
                 silent: true,
+                branch: false,
             };
             let mut variables = Variables::nested(outer);
             run_scope(

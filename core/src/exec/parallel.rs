@@ -116,6 +116,7 @@ pub(crate) async fn run_branches(
                 Thread {
                     last: started,
                     silent: thread.silent,
+                    branch: true,
                 },
             )
         })

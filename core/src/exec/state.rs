@@ -89,6 +89,9 @@ impl<'a> StateCx<'a> {
     }
 }
 
+/// A state's output, the variables it assigns, and the state it goes to.
+pub(crate) type Decided = (Value, Option<Map<String, Value>>, String);
+
 /// How a state ended.
 pub(crate) enum Step {
     /// Go to the named state with this input.
@@ -135,11 +138,15 @@ pub(crate) fn run_scope<'a>(
                 .query_language()
                 .unwrap_or(run.machine.default_query_language());
             let step = if language == QueryLanguage::Jsonata {
-                super::jsonata::run_state(run, key, state, entered, input, variables, thread)
-                    .await?
+                super::jsonata::run_state(run, key, state, entered, input, variables, thread).await
             } else {
-                run_jsonpath_state(run, key, state, entered, input, variables, thread).await?
+                run_jsonpath_state(run, key, state, entered, input, variables, thread).await
             };
+            let step = step.inspect_err(|_| {
+                if thread.branch && matches!(state, State::Task(_)) {
+                    run.history.push(thread, "TaskStateAborted", None);
+                }
+            })?;
             match step {
                 Step::Next(next, output) => {
                     name = next;
@@ -319,6 +326,7 @@ fn fail_state(
     Failure {
         error: error.unwrap_or_default(),
         cause,
+        location: None,
     }
 }
 

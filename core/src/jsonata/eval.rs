@@ -120,14 +120,12 @@ fn register_functions(
     evaluator: &mut Evaluator,
     random: &mut dyn RandomSource,
 ) -> Result<(), EvalError> {
-    let register =
-        |evaluator: &mut Evaluator,
-         name: &str,
-         f: Box<dyn Fn(&[JValue]) -> Result<JValue, EvaluatorError>>| {
-            evaluator
-                .register_fn_override(name, move |args: &[JValue]| f(args))
-                .map_err(|e| EvalError::Failed(e.to_string()))
-        };
+    type HostFunction = Box<dyn Fn(&[JValue]) -> Result<JValue, EvaluatorError>>;
+    let register = |evaluator: &mut Evaluator, name: &str, f: HostFunction| {
+        evaluator
+            .register_fn_override(name, move |args: &[JValue]| f(args))
+            .map_err(|e| EvalError::Failed(e.to_string()))
+    };
     // Draw the random numbers up front: host functions cannot borrow the source.
     let uuid = uuid_v4(random);
     let unit = (random.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
