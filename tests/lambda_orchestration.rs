@@ -24,21 +24,43 @@ fn the_sample_project_buys_after_human_approval() {
         json!({"Input": {"id": "trade-0001", "price": 42, "type": "buy", "qty": 10,
                          "timestamp": "2026-11-22T00:00:00Z"}})
     );
-    let types: Vec<&str> = execution.history.iter().map(|e| e.event_type.as_str()).collect();
+    let types: Vec<&str> = execution
+        .history
+        .iter()
+        .map(|e| e.event_type.as_str())
+        .collect();
     assert_eq!(
         types,
         [
             "ExecutionStarted",
-            "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
-            "LambdaFunctionSucceeded", "TaskStateExited",
-            "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
-            "LambdaFunctionSucceeded", "TaskStateExited",
-            "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded",
+            "TaskStateEntered",
+            "LambdaFunctionScheduled",
+            "LambdaFunctionStarted",
+            "LambdaFunctionSucceeded",
             "TaskStateExited",
-            "ChoiceStateEntered", "ChoiceStateExited",
-            "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
-            "LambdaFunctionSucceeded", "TaskStateExited",
-            "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
+            "TaskStateEntered",
+            "LambdaFunctionScheduled",
+            "LambdaFunctionStarted",
+            "LambdaFunctionSucceeded",
+            "TaskStateExited",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "ChoiceStateEntered",
+            "ChoiceStateExited",
+            "TaskStateEntered",
+            "LambdaFunctionScheduled",
+            "LambdaFunctionStarted",
+            "LambdaFunctionSucceeded",
+            "TaskStateExited",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSucceeded",
+            "TaskStateExited",
             "ExecutionSucceeded",
         ]
     );
@@ -61,5 +83,8 @@ fn the_sample_project_buys_after_human_approval() {
     );
     // The recommendation went into $.recommended_type; the approval result was discarded.
     let choice_input = &execution.history[17].details.as_ref().unwrap()["input"];
-    assert_eq!(choice_input, &json!({"stock_price": 42, "recommended_type": "buy"}));
+    assert_eq!(
+        choice_input,
+        &json!({"stock_price": 42, "recommended_type": "buy"})
+    );
 }

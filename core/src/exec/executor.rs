@@ -41,6 +41,9 @@ pub struct ExecutorOptions {
     pub role_arn: String,
     /// The wall-clock time executions start at; the real time when `None`.
     pub start_time: Option<DateTime<Utc>>,
+    /// AWS fails an execution whose history reaches 25,000 events (so an inline Map over
+    /// many items fails there); `None` lifts the limit for local load runs.
+    pub history_limit: Option<u64>,
 }
 
 impl Default for ExecutorOptions {
@@ -53,6 +56,7 @@ impl Default for ExecutorOptions {
             account: "111111111111".into(),
             role_arn: "arn:aws:iam::111111111111:role/statewright-local".into(),
             start_time: None,
+            history_limit: Some(super::history::MAX_EVENTS),
         }
     }
 }
@@ -121,6 +125,12 @@ impl ExecutorBuilder {
     /// Turns history recording on (the default) or off.
     pub fn record_history(mut self, record: bool) -> Self {
         self.options.record_history = record;
+        self
+    }
+
+    /// The history limit (AWS: 25,000 events); `None` lifts it for local load runs.
+    pub fn history_limit(mut self, limit: Option<u64>) -> Self {
+        self.options.history_limit = limit;
         self
     }
 

@@ -72,7 +72,7 @@ pub(crate) struct Thread {
     pub(crate) branch: bool,
 }
 
-/// AWS's events cap an execution at 25,000 events.
+/// AWS fails an execution whose history reaches 25,000 events.
 pub(crate) const MAX_EVENTS: u64 = 25_000;
 
 impl History {

@@ -60,6 +60,7 @@ pub(crate) async fn call(
             return Err(failure);
         }
     };
+    run.shared.tokens.submitted(&token);
     let resource_type = service.to_string();
     run.history.push(
         thread,

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::Failure;
 use super::context::{StateInfo, context_object};
-use super::history::{self, MAX_EVENTS, Thread};
+use super::history::{self, Thread};
 use super::run::Run;
 use super::variables::Variables;
 use crate::asl::{FailState, PassState, QueryLanguage, State, SucceedState, WaitState};
@@ -119,12 +119,14 @@ pub(crate) fn run_scope<'a>(
                     format!("the state '{name}' does not exist in its scope"),
                 ));
             };
-            if run.history.len() >= MAX_EVENTS {
+            if let Some(limit) = run.shared.options.history_limit
+                && run.history.len() >= limit
+            {
                 return Err(Failure::new(
                     "States.Runtime",
                     format!(
-                        "The execution reached the maximum number of history events \
-                         ({MAX_EVENTS}) at the state '{key}'."
+                        "The execution reached the maximum number of history events ({limit}) \
+                         at the state '{key}'."
                     ),
                 ));
             }

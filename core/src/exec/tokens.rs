@@ -35,6 +35,8 @@ pub(crate) enum Signal {
 #[derive(Default)]
 struct State {
     waiting: Vec<(String, mpsc::UnboundedSender<Signal>)>,
+    /// Tokens whose request went out: the ones `waiting()` lists.
+    submitted: HashSet<String>,
     closed: HashSet<String>,
 }
 
@@ -56,20 +58,32 @@ impl Tokens {
     pub(crate) fn register(&self, token: &str) -> mpsc::UnboundedReceiver<Signal> {
         let (sender, receiver) = mpsc::unbounded_channel();
         self.lock().waiting.push((token.to_string(), sender));
-        self.changed.notify_waiters();
         receiver
+    }
+
+    /// Marks a token's request as sent: from now on `waiting()` lists it.
+    pub(crate) fn submitted(&self, token: &str) {
+        self.lock().submitted.insert(token.to_string());
+        self.changed.notify_waiters();
     }
 
     /// Closes a token: later callbacks get `TaskTimedOut`.
     pub(crate) fn close(&self, token: &str) {
         let mut state = self.lock();
         state.waiting.retain(|(t, _)| t != token);
+        state.submitted.remove(token);
         state.closed.insert(token.to_string());
     }
 
     /// The tokens waiting now, oldest first.
     pub(crate) fn waiting(&self) -> Vec<String> {
-        self.lock().waiting.iter().map(|(t, _)| t.clone()).collect()
+        let state = self.lock();
+        state
+            .waiting
+            .iter()
+            .filter(|(t, _)| state.submitted.contains(t))
+            .map(|(t, _)| t.clone())
+            .collect()
     }
 
     /// Waits until a token is waiting, and gives the oldest.
@@ -94,6 +108,7 @@ impl Tokens {
         match state.waiting.iter().position(|(t, _)| t == token) {
             Some(index) => {
                 let (token, sender) = state.waiting.remove(index);
+                state.submitted.remove(&token);
                 state.closed.insert(token);
                 let _ = sender.send(Signal::Done(result));
                 Ok(())

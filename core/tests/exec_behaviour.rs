@@ -1,0 +1,320 @@
+//! The executor's behaviour beyond the recorded corpus: bad inputs, callbacks, time, limits.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use statewright_core::exec::{
+    Executor, ExecutorBuilder, InvokeContext, LambdaError, Status, TokenError,
+};
+use statewright_core::validate::{Options, load};
+
+fn builder(definition: Value) -> ExecutorBuilder {
+    Executor::builder(load(&definition.to_string(), &Options::default()).expect("valid definition"))
+}
+
+fn task(resource: &str) -> Value {
+    json!({"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": resource, "End": true}}})
+}
+
+const FUNCTION: &str = "arn:aws:lambda:us-east-1:111111111111:function:f";
+
+#[test]
+fn a_handler_panic_is_a_task_failure() {
+    let execution = builder(task(FUNCTION))
+        .lambda("f", |_: Value, _: InvokeContext| async move {
+            if true {
+                panic!("boom");
+            }
+            Ok(Value::Null)
+        })
+        .build()
+        .run_blocking(json!({}));
+    assert_eq!(execution.status, Status::Failed);
+    assert_eq!(execution.error.as_deref(), Some("Panic"));
+    assert_eq!(
+        execution.cause.as_deref(),
+        Some(r#"{"errorMessage":"boom","errorType":"Panic"}"#)
+    );
+}
+
+#[test]
+fn a_handler_error_carries_its_type_and_message() {
+    let definition = json!({"StartAt": "T", "States": {
+        "T": {"Type": "Task", "Resource": FUNCTION, "End": true,
+              "Catch": [{"ErrorEquals": ["ValidationError"], "ResultPath": "$.error", "Next": "Done"}]},
+        "Done": {"Type": "Succeed"}}});
+    let execution = builder(definition)
+        .lambda("f", |_: Value, _: InvokeContext| async move {
+            Err(LambdaError::new("ValidationError", "symbol is empty"))
+        })
+        .build()
+        .run_blocking(json!({"symbol": ""}));
+    assert_eq!(execution.status, Status::Succeeded);
+    assert_eq!(
+        execution.output,
+        Some(json!({"symbol": "", "error": {"Error": "ValidationError",
+            "Cause": "{\"errorMessage\":\"symbol is empty\",\"errorType\":\"ValidationError\"}"}}))
+    );
+}
+
+#[test]
+fn a_result_over_256_kib_exceeds_the_data_limit() {
+    let execution = builder(task(FUNCTION))
+        .lambda("f", |_: Value, _: InvokeContext| async move {
+            Ok(json!("x".repeat(300 * 1024)))
+        })
+        .build()
+        .run_blocking(json!({}));
+    assert_eq!(execution.error.as_deref(), Some("States.DataLimitExceeded"));
+    assert_eq!(
+        execution.cause.as_deref(),
+        Some(
+            "The state/task 'arn:aws:lambda:us-east-1:111111111111:function:f' returned a result \
+             with a size exceeding the maximum number of bytes service limit."
+        )
+    );
+}
+
+#[test]
+fn a_missing_path_at_run_time_fails_with_states_runtime() {
+    let definition = json!({"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "$.order.id", "End": true}}});
+    let execution = builder(definition)
+        .build()
+        .run_blocking(json!({"order": {}}));
+    assert_eq!(execution.error.as_deref(), Some("States.Runtime"));
+    assert_eq!(
+        execution.cause.as_deref(),
+        Some(
+            "An error occurred while executing the state 'P' (entered at the event id #2). \
+             Invalid path '$.order.id' : No results for path: $['order']['id']"
+        )
+    );
+}
+
+#[test]
+fn an_endless_loop_stops_at_the_history_limit() {
+    let definition = json!({"StartAt": "A", "States": {
+        "A": {"Type": "Pass", "Next": "B"},
+        "B": {"Type": "Choice", "Choices": [{"Variable": "$.stop", "IsPresent": true, "Next": "End"}], "Default": "A"},
+        "End": {"Type": "Succeed"}}});
+    let execution = builder(definition).build().run_blocking(json!({}));
+    assert_eq!(execution.status, Status::Failed);
+    assert_eq!(execution.error.as_deref(), Some("States.Runtime"));
+    let events = execution.history.len();
+    assert!((25_000..=25_002).contains(&events), "{events} events");
+    assert_eq!(
+        execution.history.last().unwrap().event_type,
+        "ExecutionFailed"
+    );
+}
+
+#[test]
+fn an_inline_map_over_100_000_items_meets_the_history_limit_as_on_aws() {
+    let definition = json!({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+        "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}});
+    // 100,000 zeros stay under the 256 KiB payload limit; 400,000 events do not fit AWS's
+    // history limit of 25,000, so this fails as it would on AWS...
+    let items = vec![0; 100_000];
+    let execution = builder(definition.clone())
+        .build()
+        .run_blocking(json!(items));
+    assert_eq!(execution.status, Status::Failed);
+    assert_eq!(execution.error.as_deref(), Some("States.Runtime"));
+    // ...and runs locally once the limit is lifted.
+    let execution = builder(definition)
+        .history_limit(None)
+        .record_history(false)
+        .build()
+        .run_blocking(json!(items));
+    assert_eq!(execution.status, Status::Succeeded);
+    assert_eq!(execution.output, Some(json!(items)));
+}
+
+#[test]
+fn a_distributed_map_over_100_000_items_runs() {
+    let definition = json!({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                          "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}});
+    let items = vec![0; 100_000];
+    let execution = builder(definition).build().run_blocking(json!(items));
+    assert_eq!(execution.status, Status::Succeeded);
+    assert_eq!(execution.output, Some(json!(items)));
+}
+
+#[test]
+fn callbacks_complete_with_the_token_and_refuse_it_after() {
+    let definition = json!({"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+        "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        "Parameters": {"QueueUrl": "q", "MessageBody": {"token.$": "$$.Task.Token"}}, "End": true}}});
+    let executor = builder(definition).build();
+    let running = executor.start(json!({}));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let token = runtime.block_on(running.next_token()).unwrap();
+    assert_eq!(
+        executor.services().messages("q")[0].body,
+        json!({"token": token})
+    );
+    assert_eq!(
+        executor.send_task_success("not-a-token", json!(1)),
+        Err(TokenError::TaskDoesNotExist("not-a-token".into()))
+    );
+    executor.send_task_heartbeat(&token).unwrap();
+    executor
+        .send_task_success(&token, json!({"approved": true}))
+        .unwrap();
+    let execution = running.finish_blocking();
+    assert_eq!(execution.output, Some(json!({"approved": true})));
+    assert_eq!(
+        executor.send_task_success(&token, json!(2)),
+        Err(TokenError::TaskTimedOut(token.clone()))
+    );
+}
+
+#[test]
+fn a_heartbeat_timeout_fires_when_virtual_time_passes_it() {
+    let definition = json!({"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+        "Resource": "arn:aws:states:::sns:publish.waitForTaskToken", "HeartbeatSeconds": 60,
+        "Parameters": {"TopicArn": "t", "Message.$": "$$.Task.Token"}, "End": true}}});
+    let executor = builder(definition).build();
+    let running = executor.start(json!({}));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let token = runtime.block_on(running.next_token()).unwrap();
+    executor.advance_time(Duration::from_secs(30));
+    executor.send_task_heartbeat(&token).unwrap();
+    executor.advance_time(Duration::from_secs(45));
+    executor.advance_time(Duration::from_secs(20));
+    let execution = running.finish_blocking();
+    assert_eq!(execution.error.as_deref(), Some("States.HeartbeatTimeout"));
+}
+
+#[test]
+fn a_failed_callback_fails_the_task() {
+    let definition = json!({"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+        "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+        "Parameters": {"FunctionName": "f", "Payload": {"token.$": "$$.Task.Token"}}, "End": true}}});
+    let executor = builder(definition)
+        .lambda(
+            "f",
+            |_: Value, _: InvokeContext| async move { Ok(Value::Null) },
+        )
+        .build();
+    let running = executor.start(json!({}));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let token = runtime.block_on(running.next_token()).unwrap();
+    executor
+        .send_task_failure(&token, "Rejected", "a human said no")
+        .unwrap();
+    let execution = running.finish_blocking();
+    assert_eq!(execution.error.as_deref(), Some("Rejected"));
+    assert_eq!(execution.cause.as_deref(), Some("a human said no"));
+}
+
+#[test]
+fn an_event_invocation_returns_202_without_waiting() {
+    let definition = json!({"StartAt": "T", "States": {"T": {"Type": "Task",
+        "Resource": "arn:aws:states:::lambda:invoke",
+        "Parameters": {"FunctionName": "f", "InvocationType": "Event"}, "End": true}}});
+    let execution = builder(definition)
+        .lambda("f", |_: Value, _: InvokeContext| async move {
+            Ok(json!("ignored"))
+        })
+        .build()
+        .run_blocking(json!({}));
+    let output = execution.output.unwrap();
+    assert_eq!(output["StatusCode"], 202);
+    assert_eq!(output["Payload"], "");
+}
+
+#[test]
+fn retries_back_off_in_virtual_time() {
+    let definition = json!({"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": FUNCTION,
+        "Retry": [{"ErrorEquals": ["States.ALL"], "IntervalSeconds": 3600, "MaxAttempts": 2, "BackoffRate": 2}],
+        "End": true}}});
+    let execution = builder(definition)
+        .lambda("f", |_: Value, _: InvokeContext| async move {
+            Err(LambdaError::new("Flaky", "no"))
+        })
+        .build()
+        .run_blocking(json!({}));
+    let attempts = execution
+        .history
+        .iter()
+        .filter(|e| e.event_type == "LambdaFunctionScheduled")
+        .count();
+    assert_eq!(attempts, 3);
+    assert_eq!(execution.error.as_deref(), Some("Flaky"));
+}
+
+#[test]
+fn a_wait_of_a_day_and_the_machine_timeout_use_virtual_time() {
+    let definition = json!({"TimeoutSeconds": 3600, "StartAt": "W", "States": {
+        "W": {"Type": "Wait", "Seconds": 86400, "End": true}}});
+    let execution = builder(definition).build().run_blocking(json!({}));
+    assert_eq!(execution.status, Status::TimedOut);
+    let definition =
+        json!({"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 86400, "End": true}}});
+    let execution = builder(definition).build().run_blocking(json!({"x": 1}));
+    assert_eq!(execution.output, Some(json!({"x": 1})));
+}
+
+#[test]
+fn a_nested_sync_execution_returns_its_output() {
+    let child = load(
+        &json!({"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"child": true}, "End": true}}}).to_string(),
+        &Options::default(),
+    )
+    .unwrap();
+    let definition = json!({"StartAt": "Start", "States": {"Start": {"Type": "Task",
+        "Resource": "arn:aws:states:::states:startExecution.sync:2",
+        "Parameters": {"StateMachineArn": "arn:aws:states:us-east-1:111111111111:stateMachine:Child",
+                       "Input": {"x": 1}},
+        "OutputPath": "$.Output", "End": true}}});
+    let execution = builder(definition)
+        .state_machine("Child", child)
+        .build()
+        .run_blocking(json!({}));
+    assert_eq!(execution.output, Some(json!({"child": true})));
+}
+
+#[test]
+fn an_unmocked_resource_fails_with_a_message_naming_it() {
+    let execution = builder(task("arn:aws:states:::dynamodb:putItem"))
+        .build()
+        .run_blocking(json!({}));
+    assert_eq!(execution.error.as_deref(), Some("States.Runtime"));
+    assert!(
+        execution
+            .cause
+            .as_deref()
+            .unwrap()
+            .contains("'dynamodb:putItem'"),
+        "{:?}",
+        execution.cause
+    );
+}
+
+#[test]
+fn parallel_branches_run_concurrently_and_a_failure_cancels_the_rest() {
+    let definition = json!({"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+        {"StartAt": "Slow", "States": {"Slow": {"Type": "Wait", "Seconds": 3600, "Next": "Never"},
+                                        "Never": {"Type": "Pass", "End": true}}},
+        {"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Boom"}}}]}}});
+    let execution = builder(definition).build().run_blocking(json!({}));
+    assert_eq!(execution.error.as_deref(), Some("Boom"));
+    assert!(
+        execution
+            .history
+            .iter()
+            .all(|e| e.details.as_ref().is_none_or(|d| d["name"] != "Never")),
+        "the slow branch must not go on after the failure"
+    );
+}
