@@ -24,6 +24,16 @@ pub struct Args {
     /// Print the execution history too.
     #[arg(long)]
     history: bool,
+    /// An AWS Step Functions Local `MockConfigFile`: mocked responses per state.
+    #[arg(long, value_name = "FILE", requires = "test_case")]
+    mock_config: Option<PathBuf>,
+    /// The test case of the mock configuration to use.
+    #[arg(long, value_name = "NAME", requires = "mock_config")]
+    test_case: Option<String>,
+    /// The state machine's name (in ARNs and the mock configuration); by default the
+    /// definition file's name without its extensions.
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
 }
 
 /// Runs the command and gives the exit code: 0 succeeded, 1 failed, 2 could not start.
@@ -55,10 +65,29 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let execution = builder
-        .record_history(args.history)
-        .build()
-        .run_blocking(input);
+    let name = args.name.clone().unwrap_or_else(|| {
+        let file = args
+            .definition
+            .file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or_default();
+        match file.split('.').next() {
+            Some(stem) if !stem.is_empty() && stem != "-" => stem.to_string(),
+            _ => "StateMachine".to_string(),
+        }
+    });
+    let mut builder = builder.name(&name).record_history(args.history);
+    if let (Some(config), Some(test_case)) = (&args.mock_config, &args.test_case) {
+        let text = match super::read(config) {
+            Ok(text) => text,
+            Err(message) => return cannot_start(&config.display().to_string(), &message),
+        };
+        builder = match builder.mock_config(&text, &name, test_case) {
+            Ok(builder) => builder,
+            Err(error) => return cannot_start(&config.display().to_string(), &error.to_string()),
+        };
+    }
+    let execution = builder.build().run_blocking(input);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut report = json!({

@@ -12,6 +12,7 @@ use super::context::ExecutionInfo;
 use super::history::{HistoryEvent, Thread};
 use super::lambda::{Functions, Handler};
 use super::mock::{Mock, Mocks};
+use super::mock_config::{MockConfigError, MockedResponse, load_mock_config};
 use super::run::Run;
 use super::services::Services;
 use super::state::run_scope;
@@ -67,6 +68,8 @@ pub(crate) struct Shared {
     pub(crate) machine: Arc<StateMachine>,
     pub(crate) functions: Functions,
     pub(crate) mocks: Mocks,
+    /// Mocked responses by state name.
+    pub(crate) state_mocks: HashMap<String, MockedResponse>,
     pub(crate) machines: HashMap<String, Arc<StateMachine>>,
     pub(crate) services: Arc<Services>,
     pub(crate) tokens: Arc<Tokens>,
@@ -80,6 +83,7 @@ pub struct ExecutorBuilder {
     machine: StateMachine,
     functions: Functions,
     mocks: Mocks,
+    state_mocks: HashMap<String, MockedResponse>,
     machines: HashMap<String, Arc<StateMachine>>,
     options: ExecutorOptions,
 }
@@ -96,6 +100,25 @@ impl ExecutorBuilder {
     pub fn mock(mut self, resource: &str, mock: impl Mock) -> Self {
         self.mocks.insert(resource, Arc::new(mock));
         self
+    }
+
+    /// Answers the Task state `state` with a sequence of returns and throws (by invocation
+    /// number, retries included), whatever its resource.
+    pub fn mock_state(mut self, state: &str, responses: MockedResponse) -> Self {
+        self.state_mocks.insert(state.to_string(), responses);
+        self
+    }
+
+    /// Mocks the states of one test case of an AWS Step Functions Local `MockConfigFile`.
+    pub fn mock_config(
+        mut self,
+        text: &str,
+        machine: &str,
+        test_case: &str,
+    ) -> Result<Self, MockConfigError> {
+        self.state_mocks
+            .extend(load_mock_config(text, machine, test_case)?);
+        Ok(self)
     }
 
     /// Registers a state machine that `states:startExecution` tasks can start, by name or ARN.
@@ -149,6 +172,7 @@ impl ExecutorBuilder {
                 machine: Arc::new(self.machine),
                 functions: self.functions,
                 mocks: self.mocks,
+                state_mocks: self.state_mocks,
                 machines: self.machines,
                 services,
                 tokens: Arc::new(Tokens::default()),
@@ -212,6 +236,7 @@ impl Executor {
             machine,
             functions: Functions::default(),
             mocks: Mocks::default(),
+            state_mocks: HashMap::new(),
             machines: HashMap::new(),
             options: ExecutorOptions::default(),
         }

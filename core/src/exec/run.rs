@@ -21,6 +21,8 @@ pub(crate) struct Run {
     pub(crate) info: ExecutionInfo,
     /// The seeded random numbers: jitter, `States.UUID`, `States.MathRandom`, ids, tokens.
     rng: Mutex<SplitMix64>,
+    /// How often each mocked state has been invoked.
+    mock_calls: Mutex<std::collections::HashMap<String, usize>>,
 }
 
 impl Run {
@@ -39,6 +41,7 @@ impl Run {
             clock: Clock::starting_at(start),
             info,
             rng: Mutex::new(SplitMix64::new(seed)),
+            mock_calls: Mutex::default(),
         }
     }
 
@@ -52,6 +55,17 @@ impl Run {
     /// A fresh random v4 UUID from the execution's seeded source.
     pub(crate) fn uuid(&self) -> String {
         uuid_v4(&mut *self.rng())
+    }
+
+    /// Counts an invocation of a mocked state and gives its number (from 0).
+    pub(crate) fn next_mock_call(&self, state: &str) -> usize {
+        let mut calls = self
+            .mock_calls
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let count = calls.entry(state.to_string()).or_insert(0);
+        *count += 1;
+        *count - 1
     }
 
     /// Builds event details only when history is recorded.

@@ -3,6 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::history::{self, Thread};
+use super::mock_config::MockOutcome;
 use super::recovery::{Caught, RetryState, catch};
 use super::run::Run;
 use super::state::{StateCx, Step, exit};
@@ -216,6 +217,20 @@ pub(crate) async fn perform(
     limits: Limits,
     thread: &mut Thread,
 ) -> Result<Value, Failure> {
+    if let Some(responses) = run.shared.state_mocks.get(cx.name) {
+        let (resource_type, short) = labels(&Target::parse(resource), resource);
+        scheduled(run, thread, &resource_type, &short, &parameters, limits);
+        let call = run.next_mock_call(cx.name);
+        let result = match responses.outcome(call) {
+            Some(MockOutcome::Return(value)) => Ok(value.clone()),
+            Some(MockOutcome::Throw(failure)) => Err(failure.clone()),
+            None => Err(cx.runtime(format!(
+                "the mocked responses of the state '{}' have no entry for invocation {call}",
+                cx.name
+            ))),
+        };
+        return finished(run, thread, &resource_type, &short, result, resource);
+    }
     if let Some(mock) = run.shared.mocks.find(resource) {
         let (resource_type, short) = labels(&Target::parse(resource), resource);
         scheduled(run, thread, &resource_type, &short, &parameters, limits);
