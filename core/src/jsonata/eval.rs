@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use jsonata_core::evaluator::{Context, Evaluator, EvaluatorError};
+use jsonata_core::evaluator::{Context, Evaluator, EvaluatorError, EvaluatorOptions};
 use jsonata_core::value::JValue;
 use serde_json::{Map, Number, Value};
 
@@ -39,26 +39,141 @@ pub struct Bindings<'a> {
     pub random: &'a mut dyn RandomSource,
 }
 
-/// Evaluates `expression` (the text between `{%` and `%}`).
+/// Evaluates `expression` (the text between `{%` and `%}`) as Step Functions does: `$states`,
+/// the variables, and the functions AWS adds, with the state input as the context value.
 pub fn evaluate(expression: &str, bindings: Bindings<'_>) -> Result<Value, EvalError> {
-    let ast =
-        jsonata_core::parser::parse(expression).map_err(|e| EvalError::Syntax(e.to_string()))?;
-    let mut context = Context::new();
-    context.bind("states".to_string(), to_jvalue(bindings.states));
-    for (name, value) in bindings.variables {
-        context.bind(name.clone(), to_jvalue(value));
+    let mut variables: HashMap<String, Value> = bindings.variables.clone();
+    variables.insert("states".to_string(), bindings.states.clone());
+    let input = bindings.states.get("input");
+    let result = JsonataCore.evaluate(Request {
+        expression,
+        input,
+        bindings: &variables,
+        random: Some(bindings.random),
+        limits: Limits::default(),
+    });
+    match result {
+        Ok(Some(value)) => Ok(value),
+        Ok(None) => Err(EvalError::Undefined),
+        Err(EngineError { code, message }) if code.as_deref() == Some(UNSUPPORTED) => {
+            let _ = message;
+            Err(EvalError::Unsupported)
+        }
+        Err(EngineError { message, .. }) if message.starts_with("S0") => {
+            Err(EvalError::Syntax(message))
+        }
+        Err(EngineError { message, .. }) => Err(EvalError::Failed(message)),
     }
-    let mut evaluator = Evaluator::with_context(context);
-    register_functions(&mut evaluator, bindings.random)?;
-    let input = bindings
-        .states
-        .get("input")
-        .map(to_jvalue)
-        .unwrap_or(JValue::Null);
-    let result = evaluator
-        .evaluate(&ast, &input)
-        .map_err(|e| EvalError::Failed(e.to_string()))?;
-    from_jvalue(&result)
+}
+
+/// The code of a result JSON cannot hold (a function, `Infinity`).
+const UNSUPPORTED: &str = "SW001";
+
+/// One evaluation for an [`Engine`].
+pub struct Request<'a> {
+    /// The expression.
+    pub expression: &'a str,
+    /// The context value `$`; `None` is JSONata's *undefined* input.
+    pub input: Option<&'a Value>,
+    /// Variables, by name without `$`.
+    pub bindings: &'a HashMap<String, Value>,
+    /// With a random source, Step Functions' functions (`$partition`, `$range`, `$hash`,
+    /// `$random`, `$uuid`, `$parse`) are available.
+    pub random: Option<&'a mut dyn RandomSource>,
+    /// Limits against runaway expressions.
+    pub limits: Limits,
+}
+
+/// Limits against runaway expressions.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Limits {
+    /// Wall-clock time, in milliseconds.
+    pub time_ms: Option<u64>,
+    /// Evaluation depth.
+    pub depth: Option<usize>,
+}
+
+/// An evaluation error, with JSONata's error code when it has one (`T2001`, `D3030`...).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct EngineError {
+    /// The JSONata error code.
+    pub code: Option<String>,
+    /// The message (which starts with the code when there is one).
+    pub message: String,
+}
+
+/// A JSONata engine: the seam between statewright and the crate that evaluates JSONata.
+pub trait Engine {
+    /// Evaluates; `Ok(None)` is *undefined*.
+    fn evaluate(&self, request: Request<'_>) -> Result<Option<Value>, EngineError>;
+}
+
+/// The engine behind statewright's JSONata: the `jsonata-core` crate (it passes the whole
+/// reference suite; see `core/tests/jsonata_suite.rs`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct JsonataCore;
+
+impl Engine for JsonataCore {
+    fn evaluate(&self, request: Request<'_>) -> Result<Option<Value>, EngineError> {
+        let ast = jsonata_core::parser::parse(request.expression).map_err(|e| {
+            let message = e.to_string();
+            let code = match e {
+                jsonata_core::parser::ParserError::UnclosedComment => Some("S0106".to_string()),
+                _ => error_code(&message),
+            };
+            EngineError { code, message }
+        })?;
+        let mut context = Context::new();
+        for (name, value) in request.bindings {
+            context.bind(name.clone(), to_jvalue(value));
+        }
+        let options = EvaluatorOptions {
+            timeout_ms: request.limits.time_ms,
+            max_stack_depth: request.limits.depth,
+            ..EvaluatorOptions::default()
+        };
+        let mut evaluator = Evaluator::with_options(context, options);
+        if let Some(random) = request.random {
+            register_functions(&mut evaluator, random).map_err(|e| EngineError {
+                code: None,
+                message: e.to_string(),
+            })?;
+        }
+        let input = request.input.map(to_jvalue).unwrap_or(JValue::Undefined);
+        let result = evaluator.evaluate(&ast, &input).map_err(|e| EngineError {
+            code: error_code(e.message()),
+            message: e.message().to_string(),
+        })?;
+        match from_jvalue(&result) {
+            Ok(value) => Ok(Some(value)),
+            Err(EvalError::Undefined) => Ok(None),
+            Err(_) => Err(EngineError {
+                code: Some(UNSUPPORTED.to_string()),
+                message: "the result is not JSON (a function or a non-finite number)".into(),
+            }),
+        }
+    }
+}
+
+/// The JSONata error code in a message (`T2001` in "Invalid syntax: T2001: ..."), with the
+/// engine's own codes for runaway evaluation (`D1011` depth, `D1012` time) reported as the
+/// reference implementation's `U1001`, which is what AWS reports.
+fn error_code(message: &str) -> Option<String> {
+    let bytes = message.as_bytes();
+    let code = (0..bytes.len().saturating_sub(5)).find_map(|at| {
+        let window = bytes.get(at..at + 6)?;
+        let starts_word = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        (starts_word
+            && window[0].is_ascii_uppercase()
+            && window[1..5].iter().all(u8::is_ascii_digit)
+            && window[5] == b':')
+            .then(|| message[at..at + 5].to_string())
+    })?;
+    Some(match code.as_str() {
+        "D1011" | "D1012" => "U1001".to_string(),
+        _ => code,
+    })
 }
 
 /// Converts a JSON value for the evaluator.

@@ -6,7 +6,7 @@
 mod eval;
 mod template;
 
-pub use eval::{Bindings, EvalError, evaluate};
+pub use eval::{Bindings, Engine, EngineError, EvalError, JsonataCore, Limits, Request, evaluate};
 pub use template::{Template, classify};
 
 /// A JSONata expression that does not parse.
