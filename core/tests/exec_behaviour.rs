@@ -318,3 +318,70 @@ fn parallel_branches_run_concurrently_and_a_failure_cancels_the_rest() {
         "the slow branch must not go on after the failure"
     );
 }
+
+#[test]
+fn a_distributed_map_reads_csv_items_from_a_mounted_folder_and_writes_results() {
+    let folder = std::env::temp_dir().join(format!("statewright-csv-{}", std::process::id()));
+    std::fs::create_dir_all(folder.join("in")).unwrap();
+    std::fs::write(
+        folder.join("in/orders.csv"),
+        "id,total\n1,9.50\n2,\"1,200\"\n",
+    )
+    .unwrap();
+    let definition = json!({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+        "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+                       "Parameters": {"Bucket": "orders", "Key.$": "$.key"},
+                       "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW"}},
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                          "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}});
+    let executor = builder(definition).build();
+    executor.services().mount_bucket("orders", &folder);
+    let execution = executor.run_blocking(json!({"key": "in/orders.csv"}));
+    assert_eq!(
+        execution.output,
+        Some(json!([{"id": "1", "total": "9.50"}, {"id": "2", "total": "1,200"}]))
+    );
+    let definition = json!({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+        "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+                       "Parameters": {"Bucket": "b", "Key": "items.json"}},
+        "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
+                         "Parameters": {"Bucket": "b", "Prefix": "out"}},
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                          "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}});
+    let executor = builder(definition).build();
+    executor
+        .services()
+        .put_object("b", "items.json", "[1, 2, 3]");
+    let execution = executor.run_blocking(json!({}));
+    let output = execution.output.unwrap();
+    let manifest_key = output["ResultWriterDetails"]["Key"].as_str().unwrap();
+    assert!(manifest_key.starts_with("out/") && manifest_key.ends_with("/manifest.json"));
+    let manifest: Value =
+        serde_json::from_str(&executor.services().object("b", manifest_key).unwrap()).unwrap();
+    let results_key = manifest["ResultFiles"]["SUCCEEDED"][0]["Key"]
+        .as_str()
+        .unwrap();
+    let results: Value =
+        serde_json::from_str(&executor.services().object("b", results_key).unwrap()).unwrap();
+    let outputs: Vec<&str> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["Output"].as_str().unwrap())
+        .collect();
+    assert_eq!(outputs, ["1", "2", "3"]);
+    std::fs::remove_dir_all(&folder).unwrap();
+}
+
+#[test]
+fn a_missing_item_source_fails_with_item_reader_failed() {
+    let definition = json!({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+        "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+                       "Parameters": {"Bucket": "b", "Key": "../../etc/passwd"}},
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                          "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}});
+    let executor = builder(definition).build();
+    executor.services().mount_bucket("b", std::env::temp_dir());
+    let execution = executor.run_blocking(json!({}));
+    assert_eq!(execution.error.as_deref(), Some("States.ItemReaderFailed"));
+}

@@ -226,6 +226,10 @@ pub struct Execution {
     pub cause: Option<String>,
     /// The events, as `GetExecutionHistory` returns them (empty when recording is off).
     pub history: Vec<HistoryEvent>,
+    /// When it started (ISO 8601, on the execution's clock).
+    pub start_date: String,
+    /// When it ended (ISO 8601, on the execution's clock: virtual time included).
+    pub stop_date: String,
 }
 
 impl Executor {
@@ -369,6 +373,8 @@ fn failed_to_start(cause: String) -> Execution {
         error: Some("States.Runtime".into()),
         cause: Some(cause),
         history: Vec::new(),
+        start_date: String::new(),
+        stop_date: String::new(),
     }
 }
 
@@ -458,6 +464,8 @@ pub(crate) async fn execute(
                             error: Some("States.Timeout".into()),
                             cause: None,
                             history: run.history.take(),
+                            start_date: run.info.start_time.clone(),
+                            stop_date: run.clock.timestamp(),
                         };
                     }
                 }
@@ -481,6 +489,8 @@ pub(crate) async fn execute(
                 error: None,
                 cause: None,
                 history: run.history.take(),
+                start_date: run.info.start_time.clone(),
+                stop_date: run.clock.timestamp(),
             }
         }
         Err(failure) => {
@@ -496,6 +506,8 @@ pub(crate) async fn execute(
                 error: (!failure.error.is_empty()).then_some(failure.error),
                 cause: failure.cause,
                 history: run.history.take(),
+                start_date: run.info.start_time.clone(),
+                stop_date: run.clock.timestamp(),
             }
         }
     }

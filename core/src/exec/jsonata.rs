@@ -550,9 +550,16 @@ async fn map_attempt(
     thread: &mut Thread,
 ) -> Outcome {
     let states = cx.states(input, None, None);
-    let items = match &map.items {
-        None => input.clone(),
-        Some(items) => {
+    let items = match (&map.item_reader, &map.items) {
+        (Some(reader), _) => {
+            let request = match &reader.arguments {
+                Some(arguments) => cx.jsonata("ItemReader", arguments, &states)?,
+                None => Value::Null,
+            };
+            Value::Array(super::item_reader::read_items(cx, reader, &request)?)
+        }
+        (None, None) => input.clone(),
+        (None, Some(items)) => {
             let value = cx.jsonata("Items", items, &states)?;
             if !value.is_array() {
                 let expression = match items {
@@ -614,19 +621,27 @@ async fn map_attempt(
     };
     super::map::started(run, thread, inputs.len());
     let inputs = super::batch::batches(cx, map, inputs, input)?;
-    let result = Value::Array(
-        run_items(
-            run,
-            cx,
-            map,
-            inputs,
-            concurrency,
-            tolerance,
-            variables,
-            thread,
-        )
-        .await?,
-    );
+    let results = run_items(
+        run,
+        cx,
+        map,
+        inputs,
+        concurrency,
+        tolerance,
+        variables,
+        thread,
+    )
+    .await?;
+    let result = match &map.result_writer {
+        Some(writer) => {
+            let request = match &writer.arguments {
+                Some(arguments) => cx.jsonata("ResultWriter", arguments, &states)?,
+                None => Value::Null,
+            };
+            super::result_writer::write_results(cx, &request, results)?
+        }
+        None => Value::Array(results),
+    };
     let states = cx.states(input, Some(&result), None);
     let assigned = cx.assign_jsonata(&map.assign, &states)?;
     let output = cx.output(&map.output, &states, result)?;

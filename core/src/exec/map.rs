@@ -85,9 +85,16 @@ async fn attempt(
     let cx = StateCx::new(run, name, entered, variables);
     let cx = cx.with(Some(retries), None, None);
     let effective = cx.filter_path("InputPath", &map.input_path, input.clone())?;
-    let items = match &map.items_path {
-        Some(path) => cx.select("ItemsPath", path, &effective)?,
-        None => effective.clone(),
+    let items = match (&map.item_reader, &map.items_path) {
+        (Some(reader), _) => {
+            let request = match &reader.parameters {
+                Some(parameters) => cx.template(parameters, &effective)?,
+                None => Value::Null,
+            };
+            Value::Array(super::item_reader::read_items(&cx, reader, &request)?)
+        }
+        (None, Some(path)) => cx.select("ItemsPath", path, &effective)?,
+        (None, None) => effective.clone(),
     };
     let Value::Array(items) = items else {
         return Err(cx.runtime(format!("Map state input must be an array but was: {items}")));
@@ -132,7 +139,16 @@ async fn attempt(
         thread,
     )
     .await?;
-    let result = Value::Array(results);
+    let result = match &map.result_writer {
+        Some(writer) => {
+            let request = match &writer.parameters {
+                Some(parameters) => cx.template(parameters, &effective)?,
+                None => Value::Null,
+            };
+            super::result_writer::write_results(&cx, &request, results)?
+        }
+        None => Value::Array(results),
+    };
     let result = match &map.result_selector {
         Some(selector) => cx.template(selector, &result)?,
         None => result,

@@ -22,6 +22,10 @@ pub struct Message {
 struct Inner {
     messages: HashMap<String, Vec<Message>>,
     subscribers: HashMap<String, Vec<Arc<dyn Handler>>>,
+    /// S3 objects by (bucket, key).
+    objects: std::collections::BTreeMap<(String, String), String>,
+    /// Buckets read from local folders.
+    folders: HashMap<String, std::path::PathBuf>,
 }
 
 /// The queues (by `QueueUrl`) and topics (by `TopicArn`) of one executor.
@@ -54,6 +58,49 @@ impl Services {
             .entry(destination.to_string())
             .or_default()
             .push(Arc::new(handler));
+    }
+
+    /// Stores an S3 object (what distributed Map states read with `ItemReader`).
+    pub fn put_object(&self, bucket: &str, key: &str, body: impl Into<String>) {
+        self.lock()
+            .objects
+            .insert((bucket.to_string(), key.to_string()), body.into());
+    }
+
+    /// Serves a bucket from a local folder: key `a/b.csv` is the file `folder/a/b.csv`.
+    pub fn mount_bucket(&self, bucket: &str, folder: impl Into<std::path::PathBuf>) {
+        self.lock()
+            .folders
+            .insert(bucket.to_string(), folder.into());
+    }
+
+    /// An S3 object's body, from memory or from a mounted folder.
+    pub fn object(&self, bucket: &str, key: &str) -> Option<String> {
+        let inner = self.lock();
+        if let Some(body) = inner.objects.get(&(bucket.to_string(), key.to_string())) {
+            return Some(body.clone());
+        }
+        let folder = inner.folders.get(bucket)?.clone();
+        drop(inner);
+        let relative = std::path::Path::new(key);
+        // A key never leaves its folder.
+        if relative
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
+            return None;
+        }
+        std::fs::read_to_string(folder.join(relative)).ok()
+    }
+
+    /// The keys of a bucket's in-memory objects that start with `prefix`, in order.
+    pub fn keys(&self, bucket: &str, prefix: &str) -> Vec<String> {
+        self.lock()
+            .objects
+            .keys()
+            .filter(|(b, k)| b == bucket && k.starts_with(prefix))
+            .map(|(_, k)| k.clone())
+            .collect()
     }
 
     /// Stores a message and gives the subscribers that must be called with it.
