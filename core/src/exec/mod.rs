@@ -31,6 +31,8 @@ mod io;
 mod item_reader;
 mod jsonata;
 mod lambda;
+#[cfg(feature = "lambda")]
+mod lambda_runtime;
 mod map;
 mod mock;
 mod mock_config;
@@ -56,6 +58,8 @@ pub use executor::{
 pub use failure::Failure;
 pub use history::HistoryEvent;
 pub use lambda::{Handler, HandlerFuture, InvokeContext, LambdaError, typed};
+#[cfg(feature = "lambda")]
+pub use lambda_runtime::lambda_fn;
 pub use mock::{Mock, MockFuture};
 pub use mock_config::{MockConfigError, MockOutcome, MockedResponse, load_mock_config};
 pub use services::{Message, Services};
