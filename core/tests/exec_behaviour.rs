@@ -385,3 +385,38 @@ fn a_missing_item_source_fails_with_item_reader_failed() {
     let execution = executor.run_blocking(json!({}));
     assert_eq!(execution.error.as_deref(), Some("States.ItemReaderFailed"));
 }
+
+#[test]
+fn variables_are_limited_to_256_kib_each_and_per_assign() {
+    let definition = json!({"StartAt": "A", "States": {"A": {"Type": "Pass",
+        "Assign": {"big.$": "$.text"}, "End": true}}});
+    let execution = builder(definition)
+        .build()
+        .run_blocking(json!({"text": "x".repeat(200 * 1024)}));
+    assert_eq!(execution.status, Status::Succeeded);
+    let definition = json!({"StartAt": "A", "States": {"A": {"Type": "Pass",
+        "Assign": {"one.$": "$.text", "two.$": "$.text"}, "End": true}}});
+    let execution = builder(definition)
+        .build()
+        .run_blocking(json!({"text": "x".repeat(200 * 1024)}));
+    assert_eq!(execution.error.as_deref(), Some("States.Runtime"));
+    assert!(
+        execution
+            .cause
+            .unwrap()
+            .contains("one Assign holds at most 262144 bytes")
+    );
+}
+
+#[test]
+fn assignments_see_the_values_from_before_the_state_and_stay_in_their_branch() {
+    let definition = json!({"StartAt": "Set", "States": {
+        "Set": {"Type": "Pass", "Assign": {"a": 1, "b": 2}, "Next": "Swap"},
+        "Swap": {"Type": "Pass", "Assign": {"a.$": "$b", "b.$": "$a"}, "Next": "Branches"},
+        "Branches": {"Type": "Parallel", "Next": "Read", "ResultPath": null, "Branches": [
+            {"StartAt": "Inner", "States": {"Inner": {"Type": "Pass", "Assign": {"a": 99},
+              "Parameters": {"outer_b.$": "$b"}, "End": true}}}]},
+        "Read": {"Type": "Pass", "Parameters": {"a.$": "$a", "b.$": "$b"}, "End": true}}});
+    let execution = builder(definition).build().run_blocking(json!({}));
+    assert_eq!(execution.output, Some(json!({"a": 2, "b": 1})));
+}

@@ -539,3 +539,24 @@ fn every_code_has_a_distinct_name() {
     names.dedup();
     assert_eq!(names.len(), Code::ALL.len());
 }
+
+#[test]
+fn states_fields_are_checked_where_they_are_read() {
+    let definition = json!({"QueryLanguage": "JSONata", "StartAt": "T", "States": {
+        "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+              "Arguments": {"FunctionName": "f", "Payload": "{% $states.result %}"},
+              "Output": "{% $states.result.Payload %}",
+              "Catch": [{"ErrorEquals": ["States.ALL"], "Output": "{% $states.errorOutput %}", "Next": "P"}],
+              "Next": "P"},
+        "P": {"Type": "Pass", "Output": "{% $states.inputs %}", "End": true}}});
+    assert_eq!(
+        findings(definition),
+        [
+            (
+                Code::InvalidJsonata,
+                "/States/T/Arguments/Payload".to_string()
+            ),
+            (Code::InvalidJsonata, "/States/P/Output".to_string()),
+        ]
+    );
+}

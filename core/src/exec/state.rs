@@ -227,6 +227,9 @@ pub(crate) fn exit(
             ),
         ));
     }
+    if let Some(assigned) = &assigned {
+        check_variable_sizes(name, assigned)?;
+    }
     let type_name = state.state_type().as_str();
     run.history.push(
         thread,
@@ -242,6 +245,37 @@ pub(crate) fn exit(
         Some(next) => Step::Next(next, output),
         None => Step::End(output),
     })
+}
+
+/// AWS's variable limits: 256 KiB for one variable, and for all the variables one `Assign`
+/// sets together.
+fn check_variable_sizes(name: &str, assigned: &Map<String, Value>) -> Result<(), Failure> {
+    let mut total = 0;
+    for (variable, value) in assigned {
+        let size = super::size::json_len(value);
+        if size > super::PAYLOAD_LIMIT {
+            return Err(Failure::new(
+                "States.Runtime",
+                format!(
+                    "The variable '{variable}' assigned by the state '{name}' has {size} bytes; a \
+                     variable holds at most {} bytes.",
+                    super::PAYLOAD_LIMIT
+                ),
+            ));
+        }
+        total += size;
+    }
+    if total > super::PAYLOAD_LIMIT {
+        return Err(Failure::new(
+            "States.Runtime",
+            format!(
+                "The variables assigned by the state '{name}' have {total} bytes together; one \
+                 Assign holds at most {} bytes.",
+                super::PAYLOAD_LIMIT
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The next state of a state with `Next` / `End`.

@@ -11,6 +11,12 @@ pub(crate) struct Checker {
     pub(crate) options: Options,
     /// The query language of the whole state machine.
     pub(crate) machine_language: QueryLanguage,
+    /// Whether the field being checked may read `$states.result` (Output and Assign of
+    /// Task, Map and Parallel states).
+    pub(crate) result_allowed: bool,
+    /// Whether the field being checked may read `$states.errorOutput` (a catcher's Output and
+    /// Assign).
+    pub(crate) error_output_allowed: bool,
     findings: Vec<Finding>,
 }
 
@@ -19,6 +25,8 @@ impl Checker {
         Checker {
             options,
             machine_language: QueryLanguage::JsonPath,
+            result_allowed: false,
+            error_output_allowed: false,
             findings: Vec::new(),
         }
     }

@@ -153,6 +153,8 @@ pub(crate) fn check_jsonata_string(cx: &mut Checker, pointer: &str, text: &str) 
                     pointer,
                     format!("the JSONata expression {text:?} does not parse: {error}"),
                 );
+            } else {
+                check_states_fields(cx, pointer, expression);
             }
             true
         }
@@ -177,6 +179,41 @@ pub(crate) fn check_jsonata_string(cx: &mut Checker, pointer: &str, text: &str) 
                 ),
             );
             true
+        }
+    }
+}
+
+/// `$states.<field>` in an expression: one of `input`, `context`, `result`, `errorOutput`, the
+/// last two only where AWS provides them.
+fn check_states_fields(cx: &mut Checker, pointer: &str, expression: &str) {
+    const PREFIX: &str = "$states.";
+    let mut rest = expression;
+    while let Some(at) = rest.find(PREFIX) {
+        rest = &rest[at + PREFIX.len()..];
+        let field: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let problem = match field.as_str() {
+            "input" | "context" => None,
+            "result" if cx.result_allowed => None,
+            "result" => Some(
+                "`$states.result` exists only in the `Output` and `Assign` of Task, Map and \
+                 Parallel states"
+                    .to_string(),
+            ),
+            "errorOutput" if cx.error_output_allowed => None,
+            "errorOutput" => Some(
+                "`$states.errorOutput` exists only in a catcher's `Output` and `Assign`"
+                    .to_string(),
+            ),
+            other => Some(format!(
+                "`$states.{other}` is not a field of `$states`; use `input`, `context`, `result` \
+                 or `errorOutput`"
+            )),
+        };
+        if let Some(problem) = problem {
+            cx.report(Code::InvalidJsonata, pointer, problem);
         }
     }
 }

@@ -109,9 +109,15 @@ pub(crate) fn check_catchers(
                     ),
                 },
                 ("Output", QueryLanguage::Jsonata) => {
-                    check_jsonata_value(cx, &member_pointer, member)
+                    cx.error_output_allowed = true;
+                    check_jsonata_value(cx, &member_pointer, member);
+                    cx.error_output_allowed = false;
                 }
-                ("Assign", _) => check_assign(cx, &member_pointer, member, language),
+                ("Assign", _) => {
+                    cx.error_output_allowed = true;
+                    check_assign(cx, &member_pointer, member, language);
+                    cx.error_output_allowed = false;
+                }
                 ("ResultPath", QueryLanguage::Jsonata) => cx.report(
                     Code::WrongQueryLanguage,
                     &member_pointer,

@@ -431,7 +431,10 @@ pub(crate) fn check_state(cx: &mut Checker, pointer: &str, name: &str, value: &V
             }
             _ => {}
         }
+        cx.result_allowed = matches!(key.as_str(), "Output" | "Assign")
+            && matches!(state_type, Task | MapState | Parallel);
         check_field(cx, &field_pointer, key, field.kind, field_value, language);
+        cx.result_allowed = false;
     }
     check_combinations(cx, pointer, name, state_type, state);
 }
