@@ -10,7 +10,15 @@ use statewright_core::intrinsics::{SplitMix64, check_intrinsic};
 use statewright_core::jsonata::{Engine, JsonataCore, Limits, Request, parse_expression};
 use statewright_core::path::{parse_path, parse_reference_path};
 
+/// Panics that statewright catches (inside `jsonata-core`) must not abort the run; any other
+/// panic still reaches libFuzzer, which aborts on it.
+fn quiet_caught_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+}
+
 fuzz_target!(|data: &[u8]| {
+    quiet_caught_panics();
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };

@@ -116,43 +116,60 @@ pub struct JsonataCore;
 
 impl Engine for JsonataCore {
     fn evaluate(&self, request: Request<'_>) -> Result<Option<Value>, EngineError> {
-        let ast = jsonata_core::parser::parse(request.expression).map_err(|e| {
-            let message = e.to_string();
-            let code = match e {
-                jsonata_core::parser::ParserError::UnclosedComment => Some("S0106".to_string()),
-                _ => error_code(&message),
-            };
-            EngineError { code, message }
-        })?;
-        let mut context = Context::new();
-        for (name, value) in request.bindings {
-            context.bind(name.clone(), to_jvalue(value));
-        }
-        let options = EvaluatorOptions {
-            timeout_ms: request.limits.time_ms,
-            max_stack_depth: request.limits.depth,
-            ..EvaluatorOptions::default()
+        // jsonata-core panics on some inputs (a multi-byte character in a date picture, found
+        // by our fuzzer); a user's expression must fail the state, never the executor.
+        let expression = request.expression;
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| evaluate_core(request)))
+            .unwrap_or_else(|_| {
+                Err(EngineError {
+                    code: None,
+                    message: format!(
+                        "the JSONata engine failed on the expression {expression:?} (an internal \
+                         error of jsonata-core)"
+                    ),
+                })
+            })
+    }
+}
+
+/// One evaluation with `jsonata-core`.
+fn evaluate_core(request: Request<'_>) -> Result<Option<Value>, EngineError> {
+    let ast = jsonata_core::parser::parse(request.expression).map_err(|e| {
+        let message = e.to_string();
+        let code = match e {
+            jsonata_core::parser::ParserError::UnclosedComment => Some("S0106".to_string()),
+            _ => error_code(&message),
         };
-        let mut evaluator = Evaluator::with_options(context, options);
-        if let Some(random) = request.random {
-            register_functions(&mut evaluator, random).map_err(|e| EngineError {
-                code: None,
-                message: e.to_string(),
-            })?;
-        }
-        let input = request.input.map(to_jvalue).unwrap_or(JValue::Undefined);
-        let result = evaluator.evaluate(&ast, &input).map_err(|e| EngineError {
-            code: error_code(e.message()),
-            message: e.message().to_string(),
+        EngineError { code, message }
+    })?;
+    let mut context = Context::new();
+    for (name, value) in request.bindings {
+        context.bind(name.clone(), to_jvalue(value));
+    }
+    let options = EvaluatorOptions {
+        timeout_ms: request.limits.time_ms,
+        max_stack_depth: request.limits.depth,
+        ..EvaluatorOptions::default()
+    };
+    let mut evaluator = Evaluator::with_options(context, options);
+    if let Some(random) = request.random {
+        register_functions(&mut evaluator, random).map_err(|e| EngineError {
+            code: None,
+            message: e.to_string(),
         })?;
-        match from_jvalue(&result) {
-            Ok(value) => Ok(Some(value)),
-            Err(EvalError::Undefined) => Ok(None),
-            Err(_) => Err(EngineError {
-                code: Some(UNSUPPORTED.to_string()),
-                message: "the result is not JSON (a function or a non-finite number)".into(),
-            }),
-        }
+    }
+    let input = request.input.map(to_jvalue).unwrap_or(JValue::Undefined);
+    let result = evaluator.evaluate(&ast, &input).map_err(|e| EngineError {
+        code: error_code(e.message()),
+        message: e.message().to_string(),
+    })?;
+    match from_jvalue(&result) {
+        Ok(value) => Ok(Some(value)),
+        Err(EvalError::Undefined) => Ok(None),
+        Err(_) => Err(EngineError {
+            code: Some(UNSUPPORTED.to_string()),
+            message: "the result is not JSON (a function or a non-finite number)".into(),
+        }),
     }
 }
 
@@ -396,6 +413,17 @@ mod tests {
             Ok(json!("aaff4a450a104cd177d28d18d74485e8cae074b7"))
         );
         assert_eq!(eval("$length($uuid())", states), Ok(json!(36)));
+    }
+
+    #[test]
+    fn an_engine_panic_is_an_evaluation_error() {
+        // jsonata-core 2.2.13 slices inside the multi-byte `λ` of this date picture.
+        let expression = "$toMillis('4/4/2018 12:06 pm', '[λ($arg]/[Y0ccc001] [h]:[m] [P]')";
+        let error = eval(expression, json!({"input": {}})).unwrap_err();
+        assert!(
+            matches!(&error, EvalError::Failed(m) if m.contains("internal error of jsonata-core")),
+            "{error:?}"
+        );
     }
 
     #[test]

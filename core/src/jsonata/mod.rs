@@ -24,11 +24,17 @@ pub fn parse_expression(expression: &str) -> Result<(), JsonataError> {
             message: "the expression is empty".to_string(),
         });
     }
-    jsonata_core::parser::parse(expression)
-        .map(drop)
-        .map_err(|error| JsonataError {
+    let parsed = std::panic::catch_unwind(|| jsonata_core::parser::parse(expression).map(drop));
+    match parsed {
+        Ok(result) => result.map_err(|error| JsonataError {
             message: error.to_string(),
-        })
+        }),
+        Err(_) => Err(JsonataError {
+            message: "the JSONata parser failed on this expression (an internal error of \
+                      jsonata-core)"
+                .to_string(),
+        }),
+    }
 }
 
 #[cfg(test)]
