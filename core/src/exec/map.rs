@@ -26,6 +26,7 @@ pub(crate) async fn map_state(
     run: &Run,
     name: &str,
     entered: u64,
+    state: &State,
     map: &MapState,
     input: Value,
     variables: &mut Variables,
@@ -53,7 +54,6 @@ pub(crate) async fn map_state(
             },
         }
     };
-    let state = State::Map(map.clone());
     let (output, assigned, next) = match outcome {
         Ok((output, assigned)) => (output, assigned, map.next.clone()),
         Err(failure) => {
@@ -68,7 +68,7 @@ pub(crate) async fn map_state(
             (output, assigned, Some(next))
         }
     };
-    exit(run, thread, &state, name, output, assigned, variables, next)
+    exit(run, thread, state, name, output, assigned, variables, next)
 }
 
 #[allow(clippy::too_many_arguments)] // one attempt's coordinates

@@ -19,6 +19,7 @@ pub(crate) async fn parallel_state(
     run: &Run,
     name: &str,
     entered: u64,
+    state: &State,
     parallel: &ParallelState,
     input: Value,
     variables: &mut Variables,
@@ -46,7 +47,6 @@ pub(crate) async fn parallel_state(
             },
         }
     };
-    let state = State::Parallel(parallel.clone());
     let (output, assigned, next) = match outcome {
         Ok((output, assigned)) => (output, assigned, parallel.next.clone()),
         Err(failure) => {
@@ -61,7 +61,7 @@ pub(crate) async fn parallel_state(
             (output, assigned, Some(next))
         }
     };
-    exit(run, thread, &state, name, output, assigned, variables, next)
+    exit(run, thread, state, name, output, assigned, variables, next)
 }
 
 #[allow(clippy::too_many_arguments)] // one attempt's coordinates

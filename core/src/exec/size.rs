@@ -8,7 +8,7 @@ pub(crate) fn json_len(value: &Value) -> usize {
         Value::Null => 4,
         Value::Bool(true) => 4,
         Value::Bool(false) => 5,
-        Value::Number(n) => n.to_string().len(),
+        Value::Number(n) => number_len(n),
         Value::String(s) => string_len(s),
         Value::Array(items) => {
             2 + items.iter().map(json_len).sum::<usize>() + items.len().saturating_sub(1)
@@ -21,6 +21,20 @@ pub(crate) fn json_len(value: &Value) -> usize {
                 + members.len().saturating_sub(1)
         }
     }
+}
+
+/// The length of a number as serde_json writes it, counted without allocating.
+fn number_len(n: &serde_json::Number) -> usize {
+    struct Count(usize);
+    impl std::fmt::Write for Count {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0 += s.len();
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    let _ = std::fmt::Write::write_fmt(&mut count, format_args!("{n}"));
+    count.0
 }
 
 fn string_len(s: &str) -> usize {

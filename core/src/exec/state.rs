@@ -19,7 +19,7 @@ pub(crate) struct StateCx<'a> {
     pub(crate) name: &'a str,
     /// The id of the state's `...StateEntered` event, quoted in AWS's causes.
     pub(crate) entered: u64,
-    pub(crate) entered_time: String,
+    pub(crate) entered_time: chrono::DateTime<chrono::Utc>,
     pub(crate) variables: &'a Variables,
     pub(crate) retry_count: Option<u64>,
     pub(crate) task_token: Option<&'a str>,
@@ -33,7 +33,7 @@ impl<'a> StateCx<'a> {
             run,
             name,
             entered,
-            entered_time: run.clock.timestamp(),
+            entered_time: run.clock.now(),
             variables,
             retry_count: None,
             task_token: None,
@@ -56,7 +56,7 @@ impl<'a> StateCx<'a> {
             run: self.run,
             name: self.name,
             entered: self.entered,
-            entered_time: self.entered_time.clone(),
+            entered_time: self.entered_time,
             variables: self.variables,
             retry_count,
             task_token,
@@ -73,7 +73,7 @@ impl<'a> StateCx<'a> {
                     &self.run.info,
                     &StateInfo {
                         name: self.name,
-                        entered_time: self.entered_time.clone(),
+                        entered_time: super::clock::format_timestamp(self.entered_time),
                         retry_count: self.retry_count,
                         task_token: self.task_token,
                         map_item: self.map_item,
@@ -130,10 +130,9 @@ pub(crate) fn run_scope<'a>(
                     ),
                 ));
             }
-            let type_name = state.state_type().as_str();
             let entered = run.history.push(
                 thread,
-                &format!("{type_name}StateEntered"),
+                event_names(state.state_type()).0,
                 run.history_details(|| history::entered(key, &input)),
             );
             let language = state
@@ -190,17 +189,20 @@ async fn run_jsonpath_state(
             (output, assigned, Some(next))
         }
         State::Task(task) => {
-            return super::task::task_state(run, name, entered, task, input, variables, thread)
-                .await;
+            return super::task::task_state(
+                run, name, entered, state, task, input, variables, thread,
+            )
+            .await;
         }
         State::Parallel(parallel) => {
             return super::parallel::parallel_state(
-                run, name, entered, parallel, input, variables, thread,
+                run, name, entered, state, parallel, input, variables, thread,
             )
             .await;
         }
         State::Map(map) => {
-            return super::map::map_state(run, name, entered, map, input, variables, thread).await;
+            return super::map::map_state(run, name, entered, state, map, input, variables, thread)
+                .await;
         }
     };
     exit(run, thread, state, name, output, assigned, variables, next)
@@ -230,10 +232,9 @@ pub(crate) fn exit(
     if let Some(assigned) = &assigned {
         check_variable_sizes(name, assigned)?;
     }
-    let type_name = state.state_type().as_str();
     run.history.push(
         thread,
-        &format!("{type_name}StateExited"),
+        event_names(state.state_type()).1,
         run.history_details(|| {
             history::exited(name, &output, assigned.as_ref().filter(|a| !a.is_empty()))
         }),
@@ -278,6 +279,21 @@ fn check_variable_sizes(name: &str, assigned: &Map<String, Value>) -> Result<(),
     Ok(())
 }
 
+/// The `...StateEntered` and `...StateExited` event types of a state type.
+fn event_names(state_type: crate::asl::StateType) -> (&'static str, &'static str) {
+    use crate::asl::StateType as T;
+    match state_type {
+        T::Task => ("TaskStateEntered", "TaskStateExited"),
+        T::Pass => ("PassStateEntered", "PassStateExited"),
+        T::Choice => ("ChoiceStateEntered", "ChoiceStateExited"),
+        T::Wait => ("WaitStateEntered", "WaitStateExited"),
+        T::Succeed => ("SucceedStateEntered", "SucceedStateExited"),
+        T::Fail => ("FailStateEntered", "FailStateExited"),
+        T::Parallel => ("ParallelStateEntered", "ParallelStateExited"),
+        T::Map => ("MapStateEntered", "MapStateExited"),
+    }
+}
+
 /// The next state of a state with `Next` / `End`.
 pub(crate) fn transition(next: &Option<String>, end: Option<bool>) -> Option<String> {
     match (next, end) {
@@ -295,7 +311,17 @@ fn pass_state(
     variables: &Variables,
 ) -> Result<(Value, Option<Map<String, Value>>), Failure> {
     let cx = StateCx::new(run, name, entered, variables);
-    let effective = cx.filter_path("InputPath", &pass.input_path, input.clone())?;
+    // The original input is kept only when ResultPath merges the result into it.
+    let (effective, input) = match &pass.result_path {
+        None => (
+            cx.filter_path("InputPath", &pass.input_path, input)?,
+            Value::Null,
+        ),
+        Some(_) => (
+            cx.filter_path("InputPath", &pass.input_path, input.clone())?,
+            input,
+        ),
+    };
     let result = match (&pass.parameters, &pass.result) {
         (Some(parameters), _) => cx.template(parameters, &effective)?,
         (None, Some(result)) => result.clone(),

@@ -73,6 +73,7 @@ pub(crate) async fn task_state(
     run: &Run,
     name: &str,
     entered: u64,
+    state: &State,
     task: &TaskState,
     input: Value,
     variables: &mut Variables,
@@ -94,7 +95,6 @@ pub(crate) async fn task_state(
             },
         }
     };
-    let state = State::Task(task.clone());
     let cx = StateCx::new(run, name, entered, variables);
     match outcome {
         Ok((output, assigned)) => {
