@@ -22,6 +22,7 @@ use crate::asl::{
 const INLINE_CONCURRENCY: usize = 40;
 
 /// Runs a JSONPath Map state.
+#[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
 pub(crate) async fn map_state(
     run: &Run,
     name: &str,

@@ -15,6 +15,7 @@ use super::variables::Variables;
 use crate::asl::{Branch, ParallelState, QueryLanguage, State};
 
 /// Runs a JSONPath Parallel state.
+#[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
 pub(crate) async fn parallel_state(
     run: &Run,
     name: &str,

@@ -69,6 +69,7 @@ pub(crate) struct Limits {
 }
 
 /// Runs a JSONPath Task state.
+#[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
 pub(crate) async fn task_state(
     run: &Run,
     name: &str,
