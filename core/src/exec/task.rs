@@ -103,7 +103,7 @@ pub(crate) async fn task_state(
             exit(
                 run,
                 thread,
-                &state,
+                state,
                 name,
                 output,
                 assigned,
@@ -122,7 +122,7 @@ pub(crate) async fn task_state(
             exit(
                 run,
                 thread,
-                &state,
+                state,
                 name,
                 output,
                 assigned,
