@@ -7,7 +7,7 @@ use super::Failure;
 use super::history::Thread;
 use super::map::{Tolerance, run_items};
 use super::parallel::run_branches;
-use super::recovery::{Caught, RetryState};
+use super::recovery::Caught;
 use super::run::Run;
 use super::state::{Decided, StateCx, Step, exit};
 use super::task::{Limits, perform};
@@ -243,7 +243,7 @@ pub(crate) async fn run_state(
 }
 
 /// Records `EvaluationFailed` for a JSONata evaluation error.
-fn evaluation_failed(run: &Run, thread: &mut Thread, name: &str, failure: &Failure) {
+pub(crate) fn evaluation_failed(run: &Run, thread: &mut Thread, name: &str, failure: &Failure) {
     if failure.error != "States.QueryEvaluationError" {
         return;
     }
@@ -346,53 +346,6 @@ pub(crate) fn catch(
     })
 }
 
-/// Retries, then catchers, around one attempt of a Task, Parallel or Map state.
-macro_rules! with_recovery {
-    ($run:expr, $name:expr, $entered:expr, $state:expr, $failed_event:expr, $retry:expr,
-     $catch:expr, $input:expr, $variables:expr, $thread:expr, |$retries:ident| $attempt:expr) => {{
-        let retriers = $retry.as_deref().unwrap_or_default();
-        let mut retry = RetryState::new(retriers.len());
-        let outcome = loop {
-            let $retries = retry.retries;
-            match $attempt {
-                Ok(value) => break Ok(value),
-                Err(failure) => {
-                    evaluation_failed($run, $thread, $name, &failure);
-                    match retry.delay_for(retriers, &failure, $run) {
-                        Some(delay) => $run.sleep_seconds(delay).await,
-                        None => break Err(failure),
-                    }
-                }
-            }
-        };
-        let (output, assigned, next) = match outcome {
-            Ok((output, assigned, next)) => (output, assigned, next),
-            Err(failure) => {
-                if let Some(event) = $failed_event {
-                    super::map::state_failed($run, $thread, event, &failure);
-                }
-                let cx = StateCx::new($run, $name, $entered, $variables);
-                let catchers: &[Catcher] = $catch.as_deref().unwrap_or_default();
-                let Caught {
-                    next,
-                    output,
-                    assigned,
-                } = super::recovery::catch(
-                    &cx,
-                    catchers,
-                    failure,
-                    $input,
-                    crate::asl::QueryLanguage::Jsonata,
-                )?;
-                (output, assigned, Some(next))
-            }
-        };
-        exit(
-            $run, $thread, $state, $name, output, assigned, $variables, next,
-        )
-    }};
-}
-
 #[allow(clippy::too_many_arguments)] // one state's coordinates
 async fn task_state(
     run: &Run,
@@ -404,11 +357,12 @@ async fn task_state(
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
-    with_recovery!(
+    super::recovery::with_recovery!(
         run,
         name,
         entered,
         state,
+        crate::asl::QueryLanguage::Jsonata,
         None::<&str>,
         task.retry,
         task.catch,
@@ -471,11 +425,12 @@ async fn parallel_state(
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
-    with_recovery!(
+    super::recovery::with_recovery!(
         run,
         name,
         entered,
         state,
+        crate::asl::QueryLanguage::Jsonata,
         Some("ParallelStateFailed"),
         parallel.retry,
         parallel.catch,
@@ -522,11 +477,12 @@ async fn map_state(
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
-    with_recovery!(
+    super::recovery::with_recovery!(
         run,
         name,
         entered,
         state,
+        crate::asl::QueryLanguage::Jsonata,
         Some("MapStateFailed"),
         map.retry,
         map.catch,

@@ -8,9 +8,8 @@ use serde_json::{Map, Value, json};
 
 use super::Failure;
 use super::history::Thread;
-use super::recovery::{Caught, RetryState, catch};
 use super::run::Run;
-use super::state::{StateCx, Step, exit, run_scope};
+use super::state::{StateCx, Step, run_scope};
 use super::variables::Variables;
 use super::wait::plain;
 use crate::asl::{
@@ -33,43 +32,24 @@ pub(crate) async fn map_state(
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
-    let retriers = map.retry.as_deref().unwrap_or_default();
-    let mut retry = RetryState::new(retriers.len());
-    let outcome = loop {
-        let attempt = attempt(
-            run,
-            name,
-            entered,
-            map,
-            &input,
-            variables,
-            thread,
-            retry.retries,
-        )
-        .await;
-        match attempt {
-            Ok(value) => break Ok(value),
-            Err(failure) => match retry.delay_for(retriers, &failure, run) {
-                Some(delay) => run.sleep_seconds(delay).await,
-                None => break Err(failure),
-            },
+    super::recovery::with_recovery!(
+        run,
+        name,
+        entered,
+        state,
+        QueryLanguage::JsonPath,
+        Some("MapStateFailed"),
+        map.retry,
+        map.catch,
+        input.clone(),
+        variables,
+        thread,
+        |retries| {
+            attempt(run, name, entered, map, &input, variables, thread, retries)
+                .await
+                .map(|(output, assigned)| (output, assigned, map.next.clone()))
         }
-    };
-    let (output, assigned, next) = match outcome {
-        Ok((output, assigned)) => (output, assigned, map.next.clone()),
-        Err(failure) => {
-            state_failed(run, thread, "MapStateFailed", &failure);
-            let cx = StateCx::new(run, name, entered, variables);
-            let catchers = map.catch.as_deref().unwrap_or_default();
-            let Caught {
-                next,
-                output,
-                assigned,
-            } = catch(&cx, catchers, failure, input, QueryLanguage::JsonPath)?;
-            (output, assigned, Some(next))
-        }
-    };
-    exit(run, thread, state, name, output, assigned, variables, next)
+    )
 }
 
 #[allow(clippy::too_many_arguments)] // one attempt's coordinates

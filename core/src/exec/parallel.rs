@@ -8,9 +8,8 @@ use serde_json::{Map, Value};
 
 use super::Failure;
 use super::history::Thread;
-use super::recovery::{Caught, RetryState, catch};
 use super::run::Run;
-use super::state::{StateCx, Step, exit, run_scope};
+use super::state::{StateCx, Step, run_scope};
 use super::variables::Variables;
 use crate::asl::{Branch, ParallelState, QueryLanguage, State};
 
@@ -26,43 +25,26 @@ pub(crate) async fn parallel_state(
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
-    let retriers = parallel.retry.as_deref().unwrap_or_default();
-    let mut retry = RetryState::new(retriers.len());
-    let outcome = loop {
-        let attempt = attempt(
-            run,
-            name,
-            entered,
-            parallel,
-            &input,
-            variables,
-            thread,
-            retry.retries,
-        )
-        .await;
-        match attempt {
-            Ok(value) => break Ok(value),
-            Err(failure) => match retry.delay_for(retriers, &failure, run) {
-                Some(delay) => run.sleep_seconds(delay).await,
-                None => break Err(failure),
-            },
+    super::recovery::with_recovery!(
+        run,
+        name,
+        entered,
+        state,
+        QueryLanguage::JsonPath,
+        Some("ParallelStateFailed"),
+        parallel.retry,
+        parallel.catch,
+        input.clone(),
+        variables,
+        thread,
+        |retries| {
+            attempt(
+                run, name, entered, parallel, &input, variables, thread, retries,
+            )
+            .await
+            .map(|(output, assigned)| (output, assigned, parallel.next.clone()))
         }
-    };
-    let (output, assigned, next) = match outcome {
-        Ok((output, assigned)) => (output, assigned, parallel.next.clone()),
-        Err(failure) => {
-            super::map::state_failed(run, thread, "ParallelStateFailed", &failure);
-            let cx = StateCx::new(run, name, entered, variables);
-            let catchers = parallel.catch.as_deref().unwrap_or_default();
-            let Caught {
-                next,
-                output,
-                assigned,
-            } = catch(&cx, catchers, failure, input, QueryLanguage::JsonPath)?;
-            (output, assigned, Some(next))
-        }
-    };
-    exit(run, thread, state, name, output, assigned, variables, next)
+    )
 }
 
 #[allow(clippy::too_many_arguments)] // one attempt's coordinates

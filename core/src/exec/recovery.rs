@@ -94,3 +94,48 @@ pub(crate) fn catch(
         QueryLanguage::Jsonata => super::jsonata::catch(cx, catcher, error_output, raw_input),
     }
 }
+
+/// Retries, then catchers, around one attempt of a Task, Parallel or Map state, in either query
+/// language; the attempt gives `(output, assignments, next state)`.
+macro_rules! with_recovery {
+    ($run:expr, $name:expr, $entered:expr, $state:expr, $language:expr, $failed_event:expr,
+     $retry:expr, $catch:expr, $input:expr, $variables:expr, $thread:expr,
+     |$retries:ident| $attempt:expr) => {{
+        let retriers = $retry.as_deref().unwrap_or_default();
+        let mut retry = $crate::exec::recovery::RetryState::new(retriers.len());
+        let outcome = loop {
+            let $retries = retry.retries;
+            match $attempt {
+                Ok(value) => break Ok(value),
+                Err(failure) => {
+                    $crate::exec::jsonata::evaluation_failed($run, $thread, $name, &failure);
+                    match retry.delay_for(retriers, &failure, $run) {
+                        Some(delay) => $run.sleep_seconds(delay).await,
+                        None => break Err(failure),
+                    }
+                }
+            }
+        };
+        let (output, assigned, next) = match outcome {
+            Ok((output, assigned, next)) => (output, assigned, next),
+            Err(failure) => {
+                if let Some(event) = $failed_event {
+                    $crate::exec::map::state_failed($run, $thread, event, &failure);
+                }
+                let cx = $crate::exec::state::StateCx::new($run, $name, $entered, $variables);
+                let catchers: &[$crate::asl::Catcher] = $catch.as_deref().unwrap_or_default();
+                let $crate::exec::recovery::Caught {
+                    next,
+                    output,
+                    assigned,
+                } = $crate::exec::recovery::catch(&cx, catchers, failure, $input, $language)?;
+                (output, assigned, Some(next))
+            }
+        };
+        $crate::exec::state::exit(
+            $run, $thread, $state, $name, output, assigned, $variables, next,
+        )
+    }};
+}
+
+pub(crate) use with_recovery;

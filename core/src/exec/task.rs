@@ -4,9 +4,8 @@ use serde_json::{Map, Value, json};
 
 use super::history::{self, Thread};
 use super::mock_config::MockOutcome;
-use super::recovery::{Caught, RetryState, catch};
 use super::run::Run;
-use super::state::{StateCx, Step, exit};
+use super::state::{StateCx, Step};
 use super::variables::Variables;
 use super::{Failure, PAYLOAD_LIMIT};
 use crate::asl::{IntegerOrExpression, QueryLanguage, State, TaskState};
@@ -80,57 +79,26 @@ pub(crate) async fn task_state(
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
-    let retriers = task.retry.as_deref().unwrap_or_default();
-    let mut retry = RetryState::new(retriers.len());
-    let outcome = loop {
-        let attempt = {
+    super::recovery::with_recovery!(
+        run,
+        name,
+        entered,
+        state,
+        QueryLanguage::JsonPath,
+        None::<&str>,
+        task.retry,
+        task.catch,
+        input.clone(),
+        variables,
+        thread,
+        |retries| {
             let cx = StateCx::new(run, name, entered, variables);
-            let cx = cx.with(Some(retry.retries), None, None);
-            attempt(run, &cx, task, &input, thread).await
-        };
-        match attempt {
-            Ok(value) => break Ok(value),
-            Err(failure) => match retry.delay_for(retriers, &failure, run) {
-                Some(delay) => run.sleep_seconds(delay).await,
-                None => break Err(failure),
-            },
+            let cx = cx.with(Some(retries), None, None);
+            attempt(run, &cx, task, &input, thread)
+                .await
+                .map(|(output, assigned)| (output, assigned, task.next.clone()))
         }
-    };
-    let cx = StateCx::new(run, name, entered, variables);
-    match outcome {
-        Ok((output, assigned)) => {
-            drop(cx);
-            exit(
-                run,
-                thread,
-                state,
-                name,
-                output,
-                assigned,
-                variables,
-                task.next.clone(),
-            )
-        }
-        Err(failure) => {
-            let catchers = task.catch.as_deref().unwrap_or_default();
-            let Caught {
-                next,
-                output,
-                assigned,
-            } = catch(&cx, catchers, failure, input, QueryLanguage::JsonPath)?;
-            drop(cx);
-            exit(
-                run,
-                thread,
-                state,
-                name,
-                output,
-                assigned,
-                variables,
-                Some(next),
-            )
-        }
-    }
+    )
 }
 
 /// One attempt: parameters, the call, and the result's processing.
