@@ -54,6 +54,16 @@ fn measure(
     unit: &'static str,
     runs: u32,
 ) -> Row {
+    // `BENCH_ROW=text` runs only the rows whose name contains the text (for profiling).
+    if std::env::var("BENCH_ROW").is_ok_and(|only| !name.contains(&only)) {
+        return Row {
+            name: name.to_string(),
+            units,
+            unit,
+            elapsed: Duration::ZERO,
+            peak_mib: f64::NAN,
+        };
+    }
     let executor = executor(definition, history);
     // One warm-up run.
     let warm = executor.run_blocking(input.clone());
@@ -249,7 +259,7 @@ fn main() {
         "{:<66} {:>12} {:>16} {:>10}",
         "row", "time/run", "throughput", "peak MiB"
     );
-    for row in &rows {
+    for row in rows.iter().filter(|r| !r.elapsed.is_zero()) {
         let per_second = row.units as f64 / row.elapsed.as_secs_f64();
         println!(
             "{:<66} {:>10.3}ms {:>10.0} {}/s {:>10.1}",

@@ -11,7 +11,12 @@ impl StateCx<'_> {
     /// Reads a JSONPath against `input`, the context object and the variables.
     pub(crate) fn select(&self, field: &str, text: &str, input: &Value) -> Result<Value, Failure> {
         let parsed = path::parse_path(text).map_err(|e| self.runtime(format!("{field}: {e}")))?;
-        let context = self.context();
+        // The context object is built only for the paths that read it.
+        let context = if text.starts_with("$$") {
+            self.context()
+        } else {
+            Value::Null
+        };
         let scope = Scope {
             input,
             context: &context,
@@ -40,7 +45,11 @@ impl StateCx<'_> {
     /// A payload template (`Parameters`, `ResultSelector`, `ItemSelector`), evaluated against
     /// `input`.
     pub(crate) fn template(&self, template: &Value, input: &Value) -> Result<Value, Failure> {
-        let context = self.context();
+        let context = if reads_context(template) {
+            self.context()
+        } else {
+            Value::Null
+        };
         let scope = Scope {
             input,
             context: &context,
@@ -88,5 +97,18 @@ impl StateCx<'_> {
             Value::Object(values) => Ok(values),
             _ => Ok(Map::new()),
         }
+    }
+}
+
+/// Whether a payload template reads the context object: `$$` in a `.$` value (paths and
+/// intrinsic call arguments alike).
+fn reads_context(template: &Value) -> bool {
+    match template {
+        Value::Object(members) => members.iter().any(|(key, value)| {
+            (key.ends_with(".$") && value.as_str().is_some_and(|v| v.contains("$$")))
+                || reads_context(value)
+        }),
+        Value::Array(items) => items.iter().any(reads_context),
+        _ => false,
     }
 }
