@@ -30,11 +30,7 @@ fn the_reviewer_answers_through_the_task_token() {
             .as_str()
             .is_some_and(|t| t.len() == 36)
     );
-    let types: Vec<&str> = execution
-        .history
-        .iter()
-        .map(|e| e.event_type.as_str())
-        .collect();
+    let types: Vec<&str> = execution.history.iter().map(|e| e.event_type).collect();
     assert_eq!(
         types,
         [

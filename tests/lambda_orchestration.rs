@@ -24,11 +24,7 @@ fn the_sample_project_buys_after_human_approval() {
         json!({"Input": {"id": "trade-0001", "price": 42, "type": "buy", "qty": 10,
                          "timestamp": "2026-11-22T00:00:00Z"}})
     );
-    let types: Vec<&str> = execution
-        .history
-        .iter()
-        .map(|e| e.event_type.as_str())
-        .collect();
+    let types: Vec<&str> = execution.history.iter().map(|e| e.event_type).collect();
     assert_eq!(
         types,
         [

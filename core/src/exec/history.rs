@@ -4,7 +4,7 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 use serde::ser::SerializeMap;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// One event of an execution's history.
 #[derive(Clone, Debug, PartialEq)]
@@ -14,7 +14,7 @@ pub struct HistoryEvent {
     /// The event this one follows (0 for none).
     pub previous_event_id: u64,
     /// The event type, e.g. `TaskStateEntered`.
-    pub event_type: String,
+    pub event_type: &'static str,
     /// The event's details object, under the key AWS gives it (`taskScheduledEventDetails`).
     pub details: Option<Value>,
 }
@@ -22,7 +22,7 @@ pub struct HistoryEvent {
 impl HistoryEvent {
     /// The key of the details object, e.g. `stateEnteredEventDetails` for `PassStateEntered`.
     pub fn details_key(&self) -> String {
-        let t = self.event_type.as_str();
+        let t = self.event_type;
         if t.ends_with("StateEntered") {
             return "stateEnteredEventDetails".into();
         }
@@ -87,7 +87,7 @@ impl History {
     pub(crate) fn push(
         &self,
         thread: &mut Thread,
-        event_type: &str,
+        event_type: &'static str,
         details: Option<Value>,
     ) -> u64 {
         if thread.silent {
@@ -101,7 +101,7 @@ impl History {
             let event = HistoryEvent {
                 id,
                 previous_event_id: thread.last,
-                event_type: event_type.to_string(),
+                event_type,
                 details,
             };
             self.events
@@ -128,9 +128,20 @@ impl History {
     }
 }
 
+/// `{"truncated": false}`, built without the `json!` macro's serializer (this is per event).
+fn not_truncated() -> Value {
+    let mut details = serde_json::Map::with_capacity(1);
+    details.insert("truncated".into(), Value::Bool(false));
+    Value::Object(details)
+}
+
 /// `{"input": ..., "inputDetails": {"truncated": false}, "name": ...}`.
 pub(crate) fn entered(name: &str, input: &Value) -> Value {
-    json!({"input": input, "inputDetails": {"truncated": false}, "name": name})
+    let mut details = serde_json::Map::with_capacity(3);
+    details.insert("input".into(), input.clone());
+    details.insert("inputDetails".into(), not_truncated());
+    details.insert("name".into(), Value::String(name.to_string()));
+    Value::Object(details)
 }
 
 /// `{"name": ..., "output": ..., "outputDetails": ...}` with `assignedVariables` when any.
@@ -139,13 +150,15 @@ pub(crate) fn exited(
     output: &Value,
     assigned: Option<&serde_json::Map<String, Value>>,
 ) -> Value {
-    let mut details =
-        json!({"name": name, "output": output, "outputDetails": {"truncated": false}});
+    let mut details = serde_json::Map::with_capacity(5);
+    details.insert("name".into(), Value::String(name.to_string()));
+    details.insert("output".into(), output.clone());
+    details.insert("outputDetails".into(), not_truncated());
     if let Some(assigned) = assigned {
-        details["assignedVariables"] = Value::Object(assigned.clone());
-        details["assignedVariablesDetails"] = json!({"truncated": false});
+        details.insert("assignedVariables".into(), Value::Object(assigned.clone()));
+        details.insert("assignedVariablesDetails".into(), not_truncated());
     }
-    details
+    Value::Object(details)
 }
 
 /// `{"error": ..., "cause": ...}`, each only when present.
@@ -166,11 +179,11 @@ mod tests {
 
     #[test]
     fn details_keys_follow_aws_names() {
-        let key = |t: &str| {
+        let key = |t: &'static str| {
             HistoryEvent {
                 id: 1,
                 previous_event_id: 0,
-                event_type: t.into(),
+                event_type: t,
                 details: None,
             }
             .details_key()

@@ -196,7 +196,7 @@ pub(crate) fn started(run: &Run, thread: &mut Thread, length: usize) {
 
 /// Records `MapStateFailed` / `ParallelStateFailed` once retries are spent; a `States.Runtime`
 /// failure ends the execution without it, as AWS records show.
-pub(crate) fn state_failed(run: &Run, thread: &mut Thread, event: &str, failure: &Failure) {
+pub(crate) fn state_failed(run: &Run, thread: &mut Thread, event: &'static str, failure: &Failure) {
     if failure.error != "States.Runtime" {
         run.history.push(thread, event, None);
     }
