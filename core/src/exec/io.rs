@@ -10,7 +10,11 @@ use crate::path::{self, Scope};
 impl StateCx<'_> {
     /// Reads a JSONPath against `input`, the context object and the variables.
     pub(crate) fn select(&self, field: &str, text: &str, input: &Value) -> Result<Value, Failure> {
-        let parsed = path::parse_path(text).map_err(|e| self.runtime(format!("{field}: {e}")))?;
+        let parsed = path::parse_path_cached(text);
+        let parsed = parsed
+            .as_ref()
+            .as_ref()
+            .map_err(|e| self.runtime(format!("{field}: {e}")))?;
         // The context object is built only for the paths that read it.
         let context = if text.starts_with("$$") {
             self.context()
@@ -72,9 +76,12 @@ impl StateCx<'_> {
             Some(None) => Ok(input),
             Some(Some(text)) if text == "$" => Ok(result),
             Some(Some(text)) => {
-                let parsed = path::parse_reference_path(text)
+                let parsed = path::parse_reference_path_cached(text);
+                let parsed = parsed
+                    .as_ref()
+                    .as_ref()
                     .map_err(|e| self.runtime(format!("ResultPath: {e}")))?;
-                path::place(input, &parsed, result).map_err(|e| {
+                path::place(input, parsed, result).map_err(|e| {
                     Failure::in_state(
                         "States.ResultPathMatchFailure",
                         self.name,

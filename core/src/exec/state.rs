@@ -311,21 +311,28 @@ fn pass_state(
     variables: &Variables,
 ) -> Result<(Value, Option<Map<String, Value>>), Failure> {
     let cx = StateCx::new(run, name, entered, variables);
-    // The original input is kept only when ResultPath merges the result into it.
-    let (effective, input) = match &pass.result_path {
-        None => (
-            cx.filter_path("InputPath", &pass.input_path, input)?,
-            Value::Null,
-        ),
-        Some(_) => (
-            cx.filter_path("InputPath", &pass.input_path, input.clone())?,
-            input,
-        ),
+    // Without InputPath the effective input is the input itself: no copy is made.
+    let filtered;
+    let effective = match &pass.input_path {
+        None => &input,
+        Some(_) => {
+            filtered = cx.filter_path("InputPath", &pass.input_path, input.clone())?;
+            &filtered
+        }
     };
     let result = match (&pass.parameters, &pass.result) {
-        (Some(parameters), _) => cx.template(parameters, &effective)?,
+        (Some(parameters), _) => cx.template(parameters, effective)?,
         (None, Some(result)) => result.clone(),
-        (None, None) => effective,
+        (None, None) if pass.result_path.is_none() && pass.input_path.is_none() => {
+            // The output is the input: pass it on as it is.
+            let assigned = match &pass.assign {
+                Some(assign) => Some(cx.assign_jsonpath(assign, &input)?),
+                None => None,
+            };
+            let output = cx.filter_path("OutputPath", &pass.output_path, input)?;
+            return Ok((output, assigned));
+        }
+        (None, None) => effective.clone(),
     };
     let assigned = match &pass.assign {
         Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),

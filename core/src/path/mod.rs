@@ -45,6 +45,7 @@
 //! ```
 
 mod ast;
+mod cache;
 mod error;
 mod filter;
 mod java_text;
@@ -56,6 +57,7 @@ mod select_error;
 mod template;
 
 pub use ast::{CompareOp, FilterExpr, FilterPath, Literal, Operand, Path, Root, Segment, Selector};
+pub use cache::{check_intrinsic_cached, parse_path_cached, parse_reference_path_cached};
 pub use error::PathError;
 pub(crate) use filter::scan_number;
 pub(crate) use java_text::{java_json, java_string};

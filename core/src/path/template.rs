@@ -11,11 +11,8 @@ use serde_json::{Map, Value};
 
 use super::ast::Path;
 use super::java_text::java_json;
-use super::parse_path;
 use super::select::Scope;
-use crate::intrinsics::{
-    self, IntrinsicFailure, RandomSource, SplitMix64, check_intrinsic, looks_like_intrinsic,
-};
+use crate::intrinsics::{self, IntrinsicFailure, RandomSource, SplitMix64, looks_like_intrinsic};
 
 /// The suffix that marks a member whose value is a path or an intrinsic call.
 const DYNAMIC_SUFFIX: &str = ".$";
@@ -123,22 +120,24 @@ impl Template<'_, '_, '_> {
             ));
         };
         if looks_like_intrinsic(text) {
-            let call = check_intrinsic(text).map_err(|error| {
+            let call = super::cache::check_intrinsic_cached(text);
+            let call = call.as_ref().as_ref().map_err(|error| {
                 self.runtime(
                     key,
                     format!("The field '{key}' holds an invalid intrinsic function: {error}"),
                 )
             })?;
-            return intrinsics::evaluate(&call, self.scope, self.rng)
+            return intrinsics::evaluate(call, self.scope, self.rng)
                 .map_err(|failure| self.intrinsic_failure(key, &failure));
         }
-        let path = parse_path(text).map_err(|error| {
+        let path = super::cache::parse_path_cached(text);
+        let path = path.as_ref().as_ref().map_err(|error| {
             self.runtime(
                 key,
                 format!("The field '{key}' holds an invalid JSONPath '{text}': {error}"),
             )
         })?;
-        self.select(key, text, &path)
+        self.select(key, text, path)
     }
 
     fn select(&self, key: &str, text: &str, path: &Path) -> Result<Value, TemplateError> {
