@@ -38,6 +38,10 @@ fn number_len(n: &serde_json::Number) -> usize {
 }
 
 fn string_len(s: &str) -> usize {
+    // Most strings need no escape: check eight bytes at a time, count one by one otherwise.
+    if !needs_escape(s.as_bytes()) {
+        return s.len() + 2;
+    }
     2 + s
         .bytes()
         .map(|b| match b {
@@ -46,6 +50,30 @@ fn string_len(s: &str) -> usize {
             _ => 1,
         })
         .sum::<usize>()
+}
+
+/// Whether any byte is a control character, `"` or `\\` (SWAR: eight bytes per step).
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let has_less = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if has_less(x, 0x20)
+            || has_zero(x ^ (ONES * u64::from(b'"')))
+            || has_zero(x ^ (ONES * u64::from(b'\\')))
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 #[cfg(test)]
@@ -60,6 +88,9 @@ mod tests {
             json!({"a": [1, 2.5, "x\"y\n\u{1}"], "é": true, "b": {}}),
             json!([]),
             json!("plain"),
+            json!("a long string of plain text with \"one quote\" in the middle"),
+            json!("sixteen bytes ok\u{7}and a bell"),
+            json!("ends with a backslash \\"),
         ] {
             assert_eq!(json_len(&value), value.to_string().len(), "{value}");
         }

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Runs the benchmark scenarios written by `cargo bench --bench executor -- --emit DIR` on
+// aws-local-stepfunctions and compares them with statewright's figures.
+//
+// Usage: node alsf-bench.mjs <node_modules> <scenario dir> <statewright.jsonl>
+// Prints one row per shared scenario (times per run and the ratio alsf / statewright), then
+// `slowest ratio: N.Nx`, the smallest ratio of all rows.
+
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+if (!Promise.withResolvers) {
+  // Node 20 lacks it; aws-local-stepfunctions 3 uses it.
+  Promise.withResolvers = function () {
+    let resolve, reject;
+    const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
+    return { promise, resolve, reject };
+  };
+}
+
+const [nodeModules, scenarioDir, oursPath] = process.argv.slice(2);
+const pkgDir = path.join(nodeModules, 'aws-local-stepfunctions');
+const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+const entry = path.join(pkgDir, (pkg.exports && pkg.exports.import) || pkg.module || pkg.main);
+const { StateMachine } = await import(pathToFileURL(entry).href);
+
+// Scenarios both tools run the same way (alsf keeps no history: statewright's rows with
+// history on are the fair side where history matters).
+const SHARED = ['chain', 'loop', 'loop-2k', 'loop-jsonata', 'map-100k', 'map-100k-c10',
+  'map-10k-pass', 'map-10k-handler', 'map-10k-handler-c10', 'sequential', 'payload'];
+const RUNS = { 'sequential': 1000, 'chain': 5, 'loop-2k': 5, 'map-10k-pass': 3, 'payload': 5 };
+
+const ours = Object.fromEntries(
+  readFileSync(oursPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((r) => [r.key, r]));
+
+/// Deep equality of JSON values (numbers by value, objects by keys).
+function sameJson(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => sameJson(a[k], b[k]));
+}
+
+const rows = [];
+for (const key of SHARED) {
+  const file = path.join(scenarioDir, `${key}.json`);
+  const spec = JSON.parse(readFileSync(file, 'utf8'));
+  const handlers = { B: async (input) => input };
+  let ms;
+  try {
+    const sm = new StateMachine(spec.definition, { validationOptions: { checkArn: false } });
+    const runs = RUNS[key] || 1;
+    const run = () => sm.run(spec.input, { overrides: { taskResourceLocalHandlers: handlers } }).result;
+    const output = await run();
+    if (!sameJson(output, spec.output)) {
+      throw new Error(`its output differs from statewright's (${JSON.stringify(output).slice(0, 80)})`);
+    }
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < runs; i++) await run();
+    ms = Number(process.hrtime.bigint() - start) / 1e6 / runs;
+  } catch (error) {
+    rows.push({ key, name: spec.name, error: String(error.message || error).split('\n')[0] });
+    continue;
+  }
+  const mine = ours[key];
+  rows.push({ key, name: spec.name, alsf: ms, statewright: mine && mine.ms, ratio: mine && ms / mine.ms });
+}
+
+console.log(`${'scenario'.padEnd(66)} ${'alsf ms/run'.padStart(12)} ${'statewright'.padStart(12)} ${'ratio'.padStart(8)}`);
+let slowest = Infinity;
+for (const r of rows) {
+  if (r.error) {
+    console.log(`${r.name.padEnd(66)} not compared: alsf ${r.error}`);
+    continue;
+  }
+  slowest = Math.min(slowest, r.ratio);
+  console.log(`${r.name.padEnd(66)} ${r.alsf.toFixed(3).padStart(12)} ${r.statewright.toFixed(3).padStart(12)} ${(r.ratio.toFixed(1) + 'x').padStart(8)}`);
+}
+console.log(`slowest ratio: ${slowest.toFixed(1)}x`);
