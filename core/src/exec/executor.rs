@@ -260,22 +260,16 @@ impl Executor {
             .counter
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let time = shared.options.time;
-        let spawned = std::thread::Builder::new()
-            .name("statewright-execution".into())
-            .spawn(move || {
-                let runtime = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .start_paused(time == TimeMode::Virtual)
-                    .build();
-                let execution = match runtime {
-                    Ok(runtime) => runtime.block_on(execute(shared, machine, input, number, None)),
-                    Err(error) => failed_to_start(format!("cannot start a runtime: {error}")),
-                };
+        let started = super::workers::run(
+            time,
+            Box::new(move |runtime: &tokio::runtime::Runtime| {
+                let execution = runtime.block_on(execute(shared, machine, input, number, None));
                 let _ = sender.send(execution);
-            });
-        if let Err(error) = spawned {
+            }),
+        );
+        if let Err(error) = started {
             let (sender, receiver) = oneshot::channel();
-            let _ = sender.send(failed_to_start(format!("cannot start a thread: {error}")));
+            let _ = sender.send(failed_to_start(error));
             return RunningExecution {
                 receiver,
                 tokens: Arc::clone(&self.shared.tokens),
@@ -293,8 +287,23 @@ impl Executor {
     }
 
     /// Runs an execution to its end, blocking the calling thread (not from async code).
+    ///
+    /// Outside async code the execution runs on the calling thread, on a runtime kept for the
+    /// thread's next executions; inside a runtime it runs on a worker thread instead.
     pub fn run_blocking(&self, input: Value) -> Execution {
-        self.start(input).finish_blocking()
+        if tokio::runtime::Handle::try_current().is_ok() {
+            return self.start(input).finish_blocking();
+        }
+        let shared = Arc::clone(&self.shared);
+        let machine = Arc::clone(&shared.machine);
+        let number = shared
+            .counter
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let time = shared.options.time;
+        let ran = super::workers::on_this_thread(time, |runtime| {
+            runtime.block_on(execute(shared, machine, input, number, None))
+        });
+        ran.unwrap_or_else(failed_to_start)
     }
 
     /// Completes a waiting task successfully (`SendTaskSuccess`).

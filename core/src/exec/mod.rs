@@ -49,6 +49,7 @@ mod task;
 mod tokens;
 mod variables;
 mod wait;
+mod workers;
 
 pub use clock::TimeMode;
 pub use executor::{
