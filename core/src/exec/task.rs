@@ -210,16 +210,12 @@ pub(crate) async fn perform(
         Target::LambdaArn(arn) => {
             super::invoke::lambda_arn(run, cx, &arn, parameters, limits, thread).await
         }
-        target @ Target::Service { .. } => {
-            let (resource_type, short) = labels(&target, resource);
-            let Target::Service {
-                service,
-                action,
-                pattern,
-            } = target
-            else {
-                unreachable!("matched above")
-            };
+        Target::Service {
+            service,
+            action,
+            pattern,
+        } => {
+            let (resource_type, short) = service_labels(&service, &action, pattern);
             scheduled(run, thread, &resource_type, &short, &parameters, limits);
             run.history.push(
                 thread,
@@ -260,17 +256,20 @@ fn labels(target: &Target, resource: &str) -> (String, String) {
             service,
             action,
             pattern,
-        } => {
-            let suffix = match pattern {
-                Pattern::RequestResponse => "",
-                Pattern::Sync => ".sync",
-                Pattern::Sync2 => ".sync:2",
-                Pattern::WaitForTaskToken => ".waitForTaskToken",
-            };
-            (service.clone(), format!("{action}{suffix}"))
-        }
+        } => service_labels(service, action, *pattern),
         _ => ("resource".to_string(), resource.to_string()),
     }
+}
+
+/// `resourceType` and `resource` of a service integration's events.
+fn service_labels(service: &str, action: &str, pattern: Pattern) -> (String, String) {
+    let suffix = match pattern {
+        Pattern::RequestResponse => "",
+        Pattern::Sync => ".sync",
+        Pattern::Sync2 => ".sync:2",
+        Pattern::WaitForTaskToken => ".waitForTaskToken",
+    };
+    (service.to_string(), format!("{action}{suffix}"))
 }
 
 fn scheduled(
