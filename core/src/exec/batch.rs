@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::Failure;
 use super::state::StateCx;
-use crate::asl::{IntegerOrExpression, MapState};
+use crate::asl::MapState;
 
 /// The inputs of the child executions: the items themselves, or their batches.
 pub(crate) fn batches(
@@ -16,38 +16,25 @@ pub(crate) fn batches(
     let Some(batcher) = &map.item_batcher else {
         return Ok(items);
     };
-    let count = |fixed: &Option<IntegerOrExpression>, path: &Option<String>, field: &str| {
-        if let Some(IntegerOrExpression::Integer(n)) = fixed {
-            return Ok(usize::try_from(*n).ok());
-        }
-        match path {
-            None => Ok(None),
-            Some(path) => {
-                let value = cx.select(field, path, input)?;
-                value
-                    .as_u64()
-                    .and_then(|n| usize::try_from(n).ok())
-                    .map(Some)
-                    .ok_or_else(|| {
-                        cx.runtime(format!(
-                            "The {field} field refers to value {value} which is not a valid \
-                             integer: {path}"
-                        ))
-                    })
-            }
-        }
-    };
-    let max_items = count(
-        &batcher.max_items_per_batch,
-        &batcher.max_items_per_batch_path,
-        "MaxItemsPerBatchPath",
-    )?;
-    let max_bytes = count(
-        &batcher.max_input_bytes_per_batch,
-        &batcher.max_input_bytes_per_batch_path,
-        "MaxInputBytesPerBatchPath",
-    )?
-    .unwrap_or(256 * 1024);
+    let max_items = cx
+        .count(
+            &batcher.max_items_per_batch,
+            &batcher.max_items_per_batch_path,
+            "MaxItemsPerBatchPath",
+            input,
+            1,
+        )?
+        .and_then(|n| usize::try_from(n).ok());
+    let max_bytes = cx
+        .count(
+            &batcher.max_input_bytes_per_batch,
+            &batcher.max_input_bytes_per_batch_path,
+            "MaxInputBytesPerBatchPath",
+            input,
+            1,
+        )?
+        .and_then(|n| usize::try_from(n).ok())
+        .unwrap_or(256 * 1024);
     let batch_input = batcher.batch_input.clone();
     let mut batches = Vec::new();
     let mut current: Vec<Value> = Vec::new();

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::Failure;
 use super::state::StateCx;
+use crate::asl::IntegerOrExpression;
 use crate::path::{self, Scope};
 
 impl StateCx<'_> {
@@ -89,6 +90,45 @@ impl StateCx<'_> {
                         e.cause(),
                     )
                 })
+            }
+        }
+    }
+
+    /// A count given literally or by a reference path (`MaxConcurrencyPath`,
+    /// `TimeoutSecondsPath`...), at least `minimum`. The path's value may be a number or a
+    /// numeric string, as AWS reads it.
+    pub(crate) fn count(
+        &self,
+        fixed: &Option<IntegerOrExpression>,
+        path: &Option<String>,
+        field: &str,
+        input: &Value,
+        minimum: u64,
+    ) -> Result<Option<u64>, Failure> {
+        if let Some(IntegerOrExpression::Integer(n)) = fixed {
+            return Ok(u64::try_from(*n).ok());
+        }
+        let Some(path) = path else {
+            return Ok(None);
+        };
+        let value = self.select(field, path, input)?;
+        let parsed = match &value {
+            Value::Number(n) => n.as_u64(),
+            Value::String(text) => text.trim().parse::<u64>().ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(n) if n >= minimum => Ok(Some(n)),
+            _ => {
+                let kind = if minimum > 0 {
+                    "positive integer"
+                } else {
+                    "integer"
+                };
+                Err(self.runtime(format!(
+                    "The {field} field refers to value \"{}\" which is not a valid {kind}: {path}",
+                    super::wait::plain(&value)
+                )))
             }
         }
     }

@@ -13,8 +13,7 @@ use super::state::{StateCx, Step, run_scope};
 use super::variables::Variables;
 use super::wait::plain;
 use crate::asl::{
-    IntegerOrExpression, ItemProcessor, MapState, NumberOrExpression, ProcessorMode, QueryLanguage,
-    State,
+    ItemProcessor, MapState, NumberOrExpression, ProcessorMode, QueryLanguage, State,
 };
 
 /// Inline Map states run at most this many iterations at once (AWS's limit).
@@ -90,21 +89,21 @@ async fn attempt(
             None => item.clone(),
         });
     }
-    let concurrency = limit(
-        &cx,
+    let concurrency = cx.count(
         &map.max_concurrency,
         &map.max_concurrency_path,
         "MaxConcurrencyPath",
         &effective,
+        0,
     )?;
     started(run, thread, inputs.len());
     let tolerance = Tolerance {
-        count: limit(
-            &cx,
+        count: cx.count(
             &map.tolerated_failure_count,
             &map.tolerated_failure_count_path,
             "ToleratedFailureCountPath",
             &effective,
+            0,
         )?,
         percentage: percentage(&cx, map, &effective)?,
     };
@@ -200,34 +199,6 @@ pub(crate) fn state_failed(run: &Run, thread: &mut Thread, event: &'static str, 
     if failure.error != "States.Runtime" {
         run.history.push(thread, event, None);
     }
-}
-
-/// `MaxConcurrency[Path]` or `ToleratedFailureCount[Path]`: a non-negative integer.
-fn limit(
-    cx: &StateCx,
-    fixed: &Option<IntegerOrExpression>,
-    path: &Option<String>,
-    field: &str,
-    input: &Value,
-) -> Result<Option<u64>, Failure> {
-    if let Some(IntegerOrExpression::Integer(n)) = fixed {
-        return Ok(u64::try_from(*n).ok());
-    }
-    let Some(path) = path else {
-        return Ok(None);
-    };
-    let value = cx.select(field, path, input)?;
-    let parsed = match &value {
-        Value::Number(n) => n.as_u64(),
-        Value::String(text) => text.trim().parse::<u64>().ok(),
-        _ => None,
-    };
-    parsed.map(Some).ok_or_else(|| {
-        cx.runtime(format!(
-            "The {field} field refers to value \"{}\" which is not a valid integer: {path}",
-            plain(&value)
-        ))
-    })
 }
 
 fn percentage(cx: &StateCx, map: &MapState, input: &Value) -> Result<Option<f64>, Failure> {

@@ -8,7 +8,7 @@ use super::run::Run;
 use super::state::{StateCx, Step};
 use super::variables::Variables;
 use super::{Failure, PAYLOAD_LIMIT};
-use crate::asl::{IntegerOrExpression, QueryLanguage, State, TaskState};
+use crate::asl::{QueryLanguage, State, TaskState};
 
 /// How a Task waits for the service it calls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,19 +125,19 @@ async fn attempt(
         None => effective,
     };
     let limits = Limits {
-        timeout: seconds(
-            cx,
+        timeout: cx.count(
             &task.timeout_seconds,
             &task.timeout_seconds_path,
             "TimeoutSecondsPath",
             input,
+            1,
         )?,
-        heartbeat: seconds(
-            cx,
+        heartbeat: cx.count(
             &task.heartbeat_seconds,
             &task.heartbeat_seconds_path,
             "HeartbeatSecondsPath",
             input,
+            1,
         )?,
     };
     let result = perform(run, cx, &task.resource, parameters, limits, thread).await?;
@@ -152,29 +152,6 @@ async fn attempt(
     let output = cx.result_path(&task.result_path, input.clone(), result)?;
     let output = cx.filter_path("OutputPath", &task.output_path, output)?;
     Ok((output, assigned))
-}
-
-/// `TimeoutSeconds` or `TimeoutSecondsPath` (and the heartbeat pair).
-fn seconds(
-    cx: &StateCx,
-    fixed: &Option<IntegerOrExpression>,
-    path: &Option<String>,
-    field: &str,
-    input: &Value,
-) -> Result<Option<u64>, Failure> {
-    if let Some(IntegerOrExpression::Integer(n)) = fixed {
-        return Ok(u64::try_from(*n).ok());
-    }
-    let Some(path) = path else {
-        return Ok(None);
-    };
-    let value = cx.select(field, path, input)?;
-    match value.as_u64() {
-        Some(n) if n > 0 => Ok(Some(n)),
-        _ => Err(cx.runtime(format!(
-            "The {field} field refers to value {value} which is not a valid positive integer: {path}"
-        ))),
-    }
 }
 
 /// Calls the resource with the task's time limits, recording the task events.
