@@ -133,6 +133,28 @@ impl StateCx<'_> {
         }
     }
 
+    /// The JSONPath output processing of a state with a result (Task, Map, Parallel):
+    /// ResultSelector, then Assign (whose `$` is the selected result), ResultPath into the
+    /// state's raw input, and OutputPath.
+    pub(crate) fn process_result(
+        &self,
+        fields: ResultFields<'_>,
+        input: &Value,
+        result: Value,
+    ) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+        let result = match fields.result_selector {
+            Some(selector) => self.template(selector, &result)?,
+            None => result,
+        };
+        let assigned = match fields.assign {
+            Some(assign) => Some(self.assign_jsonpath(assign, &result)?),
+            None => None,
+        };
+        let output = self.result_path(fields.result_path, input.clone(), result)?;
+        let output = self.filter_path("OutputPath", fields.output_path, output)?;
+        Ok((output, assigned))
+    }
+
     /// JSONPath `Assign`: a payload template whose `$` is `input`; every value is computed
     /// before any is set.
     pub(crate) fn assign_jsonpath(
@@ -158,4 +180,12 @@ fn reads_context(template: &Value) -> bool {
         Value::Array(items) => items.iter().any(reads_context),
         _ => false,
     }
+}
+
+/// The output-processing fields of a Task, Map or Parallel state.
+pub(crate) struct ResultFields<'a> {
+    pub(crate) result_selector: Option<&'a Value>,
+    pub(crate) assign: Option<&'a Map<String, Value>>,
+    pub(crate) result_path: &'a Option<Option<String>>,
+    pub(crate) output_path: &'a Option<Option<String>>,
 }

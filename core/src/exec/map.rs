@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 
 use super::Failure;
 use super::history::Thread;
+use super::io::ResultFields;
 use super::run::Run;
 use super::state::{StateCx, Step, run_scope};
 use super::variables::Variables;
@@ -129,17 +130,13 @@ async fn attempt(
         }
         None => Value::Array(results),
     };
-    let result = match &map.result_selector {
-        Some(selector) => cx.template(selector, &result)?,
-        None => result,
+    let fields = ResultFields {
+        result_selector: map.result_selector.as_ref(),
+        assign: map.assign.as_ref(),
+        result_path: &map.result_path,
+        output_path: &map.output_path,
     };
-    let assigned = match &map.assign {
-        Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),
-        None => None,
-    };
-    let output = cx.result_path(&map.result_path, input.clone(), result)?;
-    let output = cx.filter_path("OutputPath", &map.output_path, output)?;
-    Ok((output, assigned))
+    cx.process_result(fields, input, result)
 }
 
 /// Runs the items (inline or as a map run); records `MapStateSucceeded` when they succeed.

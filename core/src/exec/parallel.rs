@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::Failure;
 use super::history::Thread;
+use super::io::ResultFields;
 use super::run::Run;
 use super::state::{StateCx, Step, run_scope};
 use super::variables::Variables;
@@ -67,17 +68,13 @@ async fn attempt(
     };
     let results = run_branches(run, &parallel.branches, branch_input, variables, thread).await?;
     let result = Value::Array(results);
-    let result = match &parallel.result_selector {
-        Some(selector) => cx.template(selector, &result)?,
-        None => result,
+    let fields = ResultFields {
+        result_selector: parallel.result_selector.as_ref(),
+        assign: parallel.assign.as_ref(),
+        result_path: &parallel.result_path,
+        output_path: &parallel.output_path,
     };
-    let assigned = match &parallel.assign {
-        Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),
-        None => None,
-    };
-    let output = cx.result_path(&parallel.result_path, input.clone(), result)?;
-    let output = cx.filter_path("OutputPath", &parallel.output_path, output)?;
-    Ok((output, assigned))
+    cx.process_result(fields, input, result)
 }
 
 /// Runs the branches concurrently and gives their outputs in branch order, recording

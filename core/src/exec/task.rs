@@ -3,6 +3,7 @@
 use serde_json::{Map, Value, json};
 
 use super::history::{self, Thread};
+use super::io::ResultFields;
 use super::mock_config::MockOutcome;
 use super::run::Run;
 use super::state::{StateCx, Step};
@@ -141,17 +142,13 @@ async fn attempt(
         )?,
     };
     let result = perform(run, cx, &task.resource, parameters, limits, thread).await?;
-    let result = match &task.result_selector {
-        Some(selector) => cx.template(selector, &result)?,
-        None => result,
+    let fields = ResultFields {
+        result_selector: task.result_selector.as_ref(),
+        assign: task.assign.as_ref(),
+        result_path: &task.result_path,
+        output_path: &task.output_path,
     };
-    let assigned = match &task.assign {
-        Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),
-        None => None,
-    };
-    let output = cx.result_path(&task.result_path, input.clone(), result)?;
-    let output = cx.filter_path("OutputPath", &task.output_path, output)?;
-    Ok((output, assigned))
+    cx.process_result(fields, input, result)
 }
 
 /// Calls the resource with the task's time limits, recording the task events.
