@@ -1,7 +1,28 @@
 //! statewright: typed AWS Step Functions workflows in Rust.
 //!
-//! Declare a workflow, emit the Amazon States Language (ASL) that AWS runs, and run it locally.
-//! The facade re-exports the ASL model ([`asl`]), its validator ([`validate`]) and the local
-//! executor ([`exec`]).
+//! Declare a workflow as a Rust type ([`dsl`], with `#[derive(Workflow)]`), emit the Amazon
+//! States Language (ASL) that AWS runs, and run it locally. The facade re-exports the ASL
+//! model ([`asl`]), its validator ([`validate`]) and the local executor ([`exec`]).
+
+pub mod dsl;
+#[doc(hidden)]
+pub mod private;
 
 pub use statewright_core::{asl, exec, json, jsonata, path, validate};
+pub use statewright_macros::{Payload, Workflow, lambda};
+
+/// The generated code's way in; not a public API.
+#[doc(hidden)]
+pub use private as __private;
+
+/// What a workflow file needs: the derives, the state and service types, and serde.
+pub mod prelude {
+    pub use crate::dsl::{
+        Accepts, AwsSdk, Callback, Choice, DynamoGetItem, DynamoPutItem, ExecutionResult, Fail,
+        Field, Local, Map, Parallel, Pass, Payload, PublishResult, Raw, Run, RunError, SdkCall,
+        SendMessageResult, SnsPublish, SqsSendMessage, StartExecution, Succeed, Task, TaskToken,
+        Timestamp, Wait, Workflow,
+    };
+    pub use crate::{Payload, Workflow, lambda};
+    pub use serde::{Deserialize, Serialize};
+}

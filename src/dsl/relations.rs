@@ -1,0 +1,97 @@
+//! The type relations a workflow's compile-time checks rest on: which input accepts which
+//! output, which field can hold a result, which literal a Choice may compare with a field.
+//!
+//! Each trait carries a `#[diagnostic::on_unimplemented]` message, so a broken workflow fails
+//! to compile with a sentence that names the two types and says the fix.
+
+use serde_json::Value;
+
+use super::Payload;
+
+/// `Self`, as a state's input, accepts the JSON that a value of `From` serializes to.
+///
+/// Every payload type accepts itself; `#[payload(accepts(Other))]` declares that a type also
+/// accepts `Other` (the derive checks, field by field, that `Other` has each field with a type
+/// this one accepts); `serde_json::Value` accepts any payload.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not accept `{From}`: this state's input type differs from the output that reaches it",
+    label = "this state takes `{Self}`, but the state before it gives `{From}`",
+    note = "make the types equal, transform the data between the states (`parameters(..)`, `input_path`, `result_path`, `output_path`), or declare `#[payload(accepts({From}))]` on `{Self}` when it reads a subset of `{From}`'s fields"
+)]
+pub trait Accepts<From: ?Sized> {}
+
+/// Every type accepts itself.
+impl<T: ?Sized> Accepts<T> for T {}
+
+/// Any JSON value accepts any payload.
+impl<T: Payload> Accepts<T> for Value {}
+
+/// A field of type `Self` can hold a result of type `Result` placed there by `result_path`.
+#[diagnostic::on_unimplemented(
+    message = "the `result_path` field has type `{Self}`, but the result put there is `{Result}`",
+    label = "this field cannot hold a `{Result}`",
+    note = "point `result_path` at a field of type `{Result}`, or change the field's type in the `output` type"
+)]
+pub trait Holds<Result: ?Sized> {}
+
+impl<A: Accepts<B>, B: ?Sized> Holds<B> for A {}
+
+/// A Choice rule may compare a field of type `Self` with a literal of type `Literal`.
+#[diagnostic::on_unimplemented(
+    message = "a Choice rule cannot compare the field of type `{Self}` with a `{Literal}`",
+    label = "`{Literal}` does not fit a `{Self}` field",
+    note = "compare numbers with numbers, strings with strings (or `&str`), booleans with booleans and an enum field with one of its own variants"
+)]
+pub trait Comparable<Literal: ?Sized> {}
+
+macro_rules! numbers_compare {
+    ($($field:ty),*) => {
+        $(numbers_compare!(@with $field: u8, u16, u32, u64, i8, i16, i32, i64, f32, f64, usize, isize);)*
+    };
+    (@with $field:ty: $($literal:ty),*) => { $(impl Comparable<$literal> for $field {})* };
+}
+numbers_compare!(u8, u16, u32, u64, i8, i16, i32, i64, f32, f64, usize, isize);
+impl Comparable<&str> for String {}
+impl Comparable<String> for String {}
+impl Comparable<bool> for bool {}
+impl<T: Comparable<L>, L> Comparable<L> for Option<T> {}
+impl<L> Comparable<L> for Value {}
+
+/// A Choice rule may order (`<`, `>`...) or pattern-match a field of type `Self`: numbers,
+/// strings and timestamps; not booleans or enum variants.
+#[diagnostic::on_unimplemented(
+    message = "a Choice rule cannot order or match a field of type `{Self}`",
+    label = "only numbers and strings can be ordered or matched",
+    note = "use `==` or `!=` for booleans and enums"
+)]
+pub trait Ordered {}
+
+macro_rules! ordered {
+    ($($type:ty),*) => { $(impl Ordered for $type {})* };
+}
+ordered!(
+    String, u8, u16, u32, u64, i8, i16, i32, i64, f32, f64, usize, isize, Value
+);
+impl<T: Ordered> Ordered for Option<T> {}
+
+/// The items of an array field, for a Map state's `items`.
+#[diagnostic::on_unimplemented(
+    message = "a Map state's `items` must name an array field, and `{Self}` is not a `Vec`",
+    label = "not an array",
+    note = "point `items` at a `Vec<T>` field of the Map state's input"
+)]
+pub trait Items {
+    /// The type of one item.
+    type Item;
+}
+
+impl<T> Items for Vec<T> {
+    type Item = T;
+}
+impl Items for Value {
+    type Item = Value;
+}
+
+/// The task token a callback task hands out (`$$.Task.Token`); a payload field of this type
+/// receives it.
+pub type TaskToken = String;
