@@ -1,5 +1,6 @@
-//! The `statewright` command: validate and run Step Functions state machines.
+//! The `statewright` command: validate, run and emit Step Functions state machines.
 
+mod emit;
 mod run;
 mod validate;
 
@@ -27,6 +28,13 @@ enum Command {
     /// Prints the execution's status, output, error and cause. Exits 0 when it succeeded, 1
     /// when it failed or timed out, 2 when it could not start (unreadable or invalid files).
     Run(run::Args),
+    /// Write each definition's deployment files: ASL, IAM policy and SAM template.
+    ///
+    /// Writes `NAME.asl.json`, `NAME.iam.json` and `NAME.sam.json` into `--out`, leaving files
+    /// whose content is unchanged untouched, and prints `path: written|unchanged` for each.
+    /// Exits 0 when every file was emitted, 1 when any definition has findings (or a
+    /// placeholder `--naming` cannot fill), 2 when any cannot be read or written.
+    Emit(emit::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +42,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Run(args) => run::run(&args),
+        Command::Emit(args) => emit::run(&args),
     }
 }
 

@@ -22,10 +22,20 @@ pub struct Args {
     machine_type: TypeArg,
 }
 
+/// `--type`: the state machine type definitions are checked for.
 #[derive(Clone, Copy, ValueEnum)]
-enum TypeArg {
+pub(crate) enum TypeArg {
     Standard,
     Express,
+}
+
+impl From<TypeArg> for MachineType {
+    fn from(arg: TypeArg) -> MachineType {
+        match arg {
+            TypeArg::Standard => MachineType::Standard,
+            TypeArg::Express => MachineType::Express,
+        }
+    }
 }
 
 /// What happened to one file.
@@ -38,10 +48,7 @@ enum Outcome {
 /// Runs the command and gives the exit code.
 pub fn run(args: &Args) -> ExitCode {
     let options = Options {
-        machine_type: match args.machine_type {
-            TypeArg::Standard => MachineType::Standard,
-            TypeArg::Express => MachineType::Express,
-        },
+        machine_type: args.machine_type.into(),
     };
     let mut worst = 0u8;
     let mut reports = Vec::new();
