@@ -8,6 +8,7 @@ pub mod dsl;
 #[doc(hidden)]
 pub mod private;
 
+pub use statewright_codegen as codegen;
 pub use statewright_core::{asl, exec, json, jsonata, path, validate};
 pub use statewright_macros::{Payload, Workflow, lambda};
 

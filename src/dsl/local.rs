@@ -150,23 +150,9 @@ pub fn typed_output<O: DeserializeOwned>(execution: Execution) -> Result<Run<O>,
 
 /// Replaces the `${Name...}` placeholders of an emitted definition with local ARNs.
 fn resolve_local(machine: StateMachine) -> StateMachine {
-    let naming = LocalNaming::default();
-    let mut value = machine.to_value();
-    substitute(&mut value, &naming);
-    StateMachine::from_value(value).unwrap_or(machine)
-}
-
-fn substitute(value: &mut Value, naming: &LocalNaming) {
-    match value {
-        Value::String(text) => {
-            if let Some(resolved) = naming.resolve(text) {
-                *text = resolved;
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|item| substitute(item, naming)),
-        Value::Object(fields) => fields
-            .values_mut()
-            .for_each(|item| substitute(item, naming)),
-        _ => {}
-    }
+    // The DSL writes only placeholders whose suffix the naming rules know.
+    LocalNaming::default()
+        .naming
+        .resolve(&machine)
+        .unwrap_or(machine)
 }

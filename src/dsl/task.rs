@@ -5,6 +5,8 @@ use std::marker::PhantomData;
 
 use serde_json::{Map, Value, json};
 
+use statewright_codegen::Naming;
+
 use crate::exec::ExecutorBuilder;
 
 /// How a Task state names its resource, as written in its `#[state(..)]` attribute.
@@ -72,20 +74,18 @@ pub trait LambdaFunction: 'static {
     fn register(builder: ExecutorBuilder, arn: &str) -> ExecutorBuilder;
 }
 
-/// The ARNs a local run gives to logical names: region `us-east-1`, account `123456789012`.
+/// The ARNs a local run gives to logical names: `codegen::Naming` in region `us-east-1` and
+/// account `123456789012`, the same rules a deployment's naming config follows.
 #[derive(Clone, Debug)]
 pub struct LocalNaming {
-    /// The region of every resource.
-    pub region: String,
-    /// The account of every resource.
-    pub account: String,
+    /// The naming config placeholders resolve with.
+    pub naming: Naming,
 }
 
 impl Default for LocalNaming {
     fn default() -> Self {
         LocalNaming {
-            region: "us-east-1".into(),
-            account: "123456789012".into(),
+            naming: Naming::new("us-east-1", "123456789012"),
         }
     }
 }
@@ -93,42 +93,28 @@ impl Default for LocalNaming {
 impl LocalNaming {
     /// The ARN of the Lambda function named `name`.
     pub fn function_arn(&self, name: &str) -> String {
-        format!(
-            "arn:aws:lambda:{}:{}:function:{name}",
-            self.region, self.account
-        )
+        self.value(name, "FunctionArn")
     }
 
     /// The ARN of the state machine named `name`.
     pub fn state_machine_arn(&self, name: &str) -> String {
-        format!(
-            "arn:aws:states:{}:{}:stateMachine:{name}",
-            self.region, self.account
-        )
+        self.value(name, "StateMachineArn")
     }
 
-    /// The local value of a whole-string placeholder such as `${OrdersQueueUrl}`.
-    pub fn resolve(&self, text: &str) -> Option<String> {
-        let inner = text.strip_prefix("${")?.strip_suffix('}')?;
-        let (region, account) = (&self.region, &self.account);
-        if let Some(name) = inner.strip_suffix("FunctionArn") {
-            return Some(self.function_arn(name));
-        }
-        if let Some(name) = inner.strip_suffix("QueueUrl") {
-            return Some(format!(
-                "https://sqs.{region}.amazonaws.com/{account}/{name}"
-            ));
-        }
-        if let Some(name) = inner.strip_suffix("TopicArn") {
-            return Some(format!("arn:aws:sns:{region}:{account}:{name}"));
-        }
-        if let Some(name) = inner.strip_suffix("StateMachineArn") {
-            return Some(self.state_machine_arn(name));
-        }
-        inner
-            .strip_suffix("TableName")
-            .or_else(|| inner.strip_suffix("BucketName"))
-            .map(str::to_string)
+    /// The URL of the SQS queue named `name`.
+    pub fn queue_url(&self, name: &str) -> String {
+        self.value(name, "QueueUrl")
+    }
+
+    /// The ARN of the SNS topic named `name`.
+    pub fn topic_arn(&self, name: &str) -> String {
+        self.value(name, "TopicArn")
+    }
+
+    fn value(&self, name: &str, suffix: &str) -> String {
+        self.naming
+            .value_of(&format!("{name}{suffix}"))
+            .unwrap_or_else(|| name.to_string())
     }
 }
 
