@@ -2,7 +2,8 @@
 //! states (check the price, recommend, ask a human over SQS with a task token, buy or sell,
 //! report over SNS), checked by rustc, emitted as the seed's ASL, and run locally.
 //!
-//! Run it with `cargo run --example stock_trading`; `-- --emit DIR` writes the ASL instead.
+//! Run it with `cargo run --example stock_trading`; `statewright emit --example stock_trading
+//! --out DIR` writes its ASL, IAM policy and SAM template instead.
 
 use lambda_runtime::{Error, LambdaEvent};
 use serde_json::json;
@@ -136,13 +137,7 @@ pub struct StockTrading {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    if let [_, flag, dir] = args.as_slice()
-        && flag == "--emit"
-    {
-        let path = std::path::Path::new(dir).join("StockTrading.asl.json");
-        std::fs::write(&path, StockTrading::definition().to_json_pretty() + "\n")?;
-        println!("wrote {}", path.display());
+    if statewright::dsl::emit_requested(&[("StockTrading", StockTrading::definition)])? {
         return Ok(());
     }
     println!("{}", StockTrading::definition().to_json_pretty());

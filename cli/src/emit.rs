@@ -1,4 +1,6 @@
-//! `statewright emit FILE... --out DIR`: each definition's ASL, IAM policy and SAM template.
+//! `statewright emit FILE... --out DIR`: each definition's ASL, IAM policy and SAM template;
+//! `statewright emit --example NAME --out DIR`: the same for the typed workflows of a
+//! crate's example, which `cargo run` starts with `--statewright-emit DIR`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,8 +16,15 @@ use crate::validate::TypeArg;
 #[derive(ClapArgs)]
 pub struct Args {
     /// Definition files (ASL JSON); `-` reads standard input and needs `--name`.
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(required_unless_present = "examples", value_name = "FILE")]
     files: Vec<PathBuf>,
+    /// A cargo example of a workflow crate whose typed workflows to emit: it is built and
+    /// run with `--statewright-emit DIR` (its `main` calls `statewright::dsl::emit_requested`).
+    #[arg(long = "example", value_name = "NAME", conflicts_with = "files")]
+    examples: Vec<String>,
+    /// The workflow crate's `Cargo.toml`, for `--example` (default: the current crate).
+    #[arg(long, value_name = "PATH", requires = "examples")]
+    manifest_path: Option<PathBuf>,
     /// The directory to write `NAME.asl.json`, `NAME.iam.json` and `NAME.sam.json` into.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
@@ -41,6 +50,9 @@ const UNREADABLE: u8 = 2;
 /// Runs the command and gives the exit code: 0 written, 1 findings, 2 unreadable input or
 /// unwritable output.
 pub fn run(args: &Args) -> ExitCode {
+    if !args.examples.is_empty() {
+        return run_examples(args);
+    }
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
     if args.name.is_some() && args.files.len() > 1 {
@@ -171,4 +183,35 @@ fn print_findings(out: &mut impl Write, shown: &str, findings: &[Finding]) {
             finding.code, finding.message
         );
     }
+}
+
+/// Builds and runs each example with `--statewright-emit DIR`; cargo's and the example's own
+/// output pass through, so a compile error in the workflow shows as cargo shows it.
+fn run_examples(args: &Args) -> ExitCode {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut worst = OK;
+    for example in &args.examples {
+        let mut command = std::process::Command::new(&cargo);
+        command.args(["run", "--quiet", "--example", example]);
+        if let Some(manifest) = &args.manifest_path {
+            command.arg("--manifest-path").arg(manifest);
+        }
+        command.arg("--").arg("--statewright-emit").arg(&args.out);
+        if let Some(naming) = &args.naming {
+            command.arg("--statewright-naming").arg(naming);
+        }
+        let code = match command.status() {
+            Ok(status) if status.success() => OK,
+            Ok(status) => {
+                eprintln!("example `{example}`: error: `cargo run` ended with {status}");
+                FINDINGS
+            }
+            Err(error) => {
+                eprintln!("example `{example}`: error: cannot start cargo: {error}");
+                UNREADABLE
+            }
+        };
+        worst = worst.max(code);
+    }
+    ExitCode::from(worst)
 }

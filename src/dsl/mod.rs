@@ -2,6 +2,7 @@
 //! field paths (`#[derive(Payload)]`), Lambda handlers as typed tasks
 //! (`#[statewright::lambda]`), and the state and service types a workflow's fields use.
 
+mod emit;
 mod local;
 mod payload;
 mod relations;
@@ -10,6 +11,7 @@ mod states;
 mod task;
 mod workflow;
 
+pub use emit::{EMIT_FLAG, EmitRequestError, NAMING_FLAG, emit_requested};
 pub use local::{Local, Run, RunError, typed_output};
 pub use payload::{Field, Payload, render_path};
 pub use relations::{Accepts, Comparable, Holds, Items, Ordered, TaskToken};
