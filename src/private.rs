@@ -38,14 +38,26 @@ pub fn field_w<T>(_: &Field<T>) -> W<T> {
     w()
 }
 
-/// Checks that a state taking `I` accepts the `O` that reaches it.
-pub fn accepts<I: Accepts<O>, O: ?Sized>(_input: W<I>, _output: &W<O>) {}
+// The checks are methods of the witness of the type already known (the output that flows,
+// the result to hold): rustc then reports an unmet bound with the trait's own message, where
+// a free function would let it infer the unknown side from the one impl and report a type
+// mismatch instead.
+impl<O: ?Sized> W<O> {
+    /// Checks that a state taking `I` accepts this output.
+    pub fn flows_into<I: Accepts<O>>(&self) {}
 
-/// Checks that the field `result_path` names can hold the result.
-pub fn holds<F: Holds<R>, R: ?Sized>(_field: &Field<F>, _result: &W<R>) {}
+    /// Checks that the state whose input is witnessed by `input` accepts this output.
+    pub fn flows_into_w<I: Accepts<O>>(&self, _input: W<I>) {}
+
+    /// Checks that the field `result_path` names can hold this result.
+    pub fn held_by<F: Holds<O>>(&self, _field: &Field<F>) {}
+
+    /// Checks that every branch of a Parallel state accepts this input.
+    pub fn branches<B: BranchesAccept<O>>(&self) {}
+}
 
 /// Checks a Choice literal against its field, and gives the literal's JSON.
-pub fn literal<F: Comparable<L>, L: Serialize>(_field: &Field<F>, literal: &L) -> Value {
+pub fn literal<L: Serialize, F: Comparable<L>>(literal: &L, _field: &Field<F>) -> Value {
     serde_json::to_value(literal).unwrap_or(Value::Null)
 }
 
@@ -56,9 +68,6 @@ pub fn ordered<F: Ordered>(_field: &Field<F>) {}
 pub fn items<F: Items>(_field: &Field<F>) -> W<F::Item> {
     w()
 }
-
-/// Checks that every branch of a Parallel state accepts its input.
-pub fn branches_accept<B: BranchesAccept<T>, T>(_input: &W<T>) {}
 
 /// A value of any serializable type, as JSON (`result = ..` of a Pass state, literals).
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Value {

@@ -61,12 +61,10 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         let field_checks = entries.iter().map(|entry| {
             let (ident, ty) = (&entry.ident, &entry.ty);
             quote_spanned! {other.span()=>
-                ::statewright::__private::holds::<#ty, _>(
-                    &::statewright::__private::Field::<#ty>::new(""),
-                    &::statewright::__private::field_w(
-                        &<#other as ::statewright::__private::Payload>::fields().#ident,
-                    ),
-                );
+                ::statewright::__private::field_w(
+                    &<#other as ::statewright::__private::Payload>::fields().#ident,
+                )
+                .held_by(&::statewright::__private::Field::<#ty>::new(""));
             }
         });
         quote! {

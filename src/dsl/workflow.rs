@@ -69,11 +69,11 @@ branches!(A, B, C, D, E, F, G, H);
     message = "a branch of this Parallel state does not accept its input `{T}`",
     note = "each branch workflow's `input` type must accept `{T}` (see `Accepts`)"
 )]
-pub trait BranchesAccept<T> {}
+pub trait BranchesAccept<T: ?Sized> {}
 
 macro_rules! branches_accept {
     ($($name:ident),+) => {
-        impl<T, $($name: Workflow),+> BranchesAccept<T> for ($($name,)+)
+        impl<T: ?Sized, $($name: Workflow),+> BranchesAccept<T> for ($($name,)+)
         where $($name::Input: super::Accepts<T>),+ {}
     };
 }

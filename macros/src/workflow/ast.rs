@@ -189,6 +189,8 @@ pub struct Catch {
     pub errors: Vec<LitStr>,
     pub next: Ident,
     pub result_path: Option<ResultPath>,
+    /// The type of the input with the error merged in at `result_path`.
+    pub output: Option<Type>,
     pub span: Span,
 }
 

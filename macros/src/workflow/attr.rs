@@ -476,6 +476,7 @@ fn catch(attr: &Attribute) -> syn::Result<Catch> {
     let mut errors_list = Vec::new();
     let mut next = None;
     let mut result_path = None;
+    let mut output = None;
     attr.parse_nested_meta(|meta| {
         match key(&meta).as_str() {
             // #[catch(errors = ["States.ALL"])]
@@ -484,9 +485,11 @@ fn catch(attr: &Attribute) -> syn::Result<Catch> {
             "next" => next = Some(meta.value()?.parse::<Ident>()?),
             // #[catch(result_path = field)]
             "result_path" => result_path = Some(meta.value()?.parse::<ResultPath>()?),
+            // #[catch(output = Type)]: the input with the error merged in at `result_path`
+            "output" => output = Some(meta.value()?.parse::<Type>()?),
             other => {
                 return Err(meta.error(format!(
-                    "unknown `catch` attribute `{other}`; expected `errors`, `next` or `result_path`"
+                    "unknown `catch` attribute `{other}`; expected `errors`, `next`, `result_path` or `output`"
                 )));
             }
         }
@@ -502,6 +505,7 @@ fn catch(attr: &Attribute) -> syn::Result<Catch> {
         errors: errors_list,
         next,
         result_path,
+        output,
         span: attr.span(),
     })
 }

@@ -533,6 +533,12 @@ fn syntax_of(state: &State, errors: &mut Errors) {
     for catch in &state.catches {
         if let Some(ResultPath::Path(path)) = &catch.result_path {
             path_syntax(path, true, errors);
+            if catch.output.is_none() {
+                errors.at(
+                    catch.span,
+                    "a `catch` with `result_path` into a field merges the error into the input: name the merged type with `output = Type`",
+                );
+            }
         }
     }
     for template in [

@@ -74,9 +74,10 @@ pub fn expand(workflow: &Workflow, start: usize) -> TokenStream {
                 }
                 Some((p, Some(c))) => {
                     let catcher = &workflow.states[*p].catches[*c];
-                    match &catcher.result_path {
-                        None => quote!(sw::w::<sw::CaughtError>()),
-                        Some(_) => {
+                    match (&catcher.result_path, &catcher.output) {
+                        (_, Some(output)) => quote!(sw::w::<#output>()),
+                        (None, None) => quote!(sw::w::<sw::CaughtError>()),
+                        (Some(_), None) => {
                             let pred_in = format_ident!("__in_{}", p);
                             quote!(#pred_in)
                         }
@@ -97,7 +98,7 @@ pub fn expand(workflow: &Workflow, start: usize) -> TokenStream {
             format_ident!("__out_{}", from),
             format_ident!("__in_{}", to),
         );
-        body.extend(quote_spanned!(*span=> sw::accepts(#inn, &#out);));
+        body.extend(quote_spanned!(*span=> #out.flows_into_w(#inn);));
     }
     // Every ending state gives the declared output.
     if let Some(declared) = &workflow.output {
@@ -105,7 +106,7 @@ pub fn expand(workflow: &Workflow, start: usize) -> TokenStream {
             if state.end.is_some() || matches!(state.kind, Kind::Succeed) {
                 let out = format_ident!("__out_{}", i);
                 let span = state.end.unwrap_or(state.ident.span());
-                body.extend(quote_spanned!(span=> sw::accepts(sw::w::<#declared>(), &#out);));
+                body.extend(quote_spanned!(span=> #out.flows_into::<#declared>();));
             }
         }
     }
@@ -304,7 +305,7 @@ fn template_code(
                         let field = field_expr(&witness, idents, *span);
                         quote!(sw::field_w(#field))
                     };
-                    entries.extend(quote_spanned!(*span=> sw::holds(#field, &#source);));
+                    entries.extend(quote_spanned!(*span=> #source.held_by(#field);));
                 }
                 let names = names_expr(&witness, idents, *span);
                 if jsonata {
@@ -320,9 +321,8 @@ fn template_code(
             }
             TemplateValue::Token(span) => {
                 if let Some(field) = &target_field {
-                    entries.extend(
-                        quote_spanned!(*span=> sw::holds(#field, &sw::w::<sw::TaskToken>());),
-                    );
+                    entries
+                        .extend(quote_spanned!(*span=> sw::w::<sw::TaskToken>().held_by(#field);));
                 }
                 if jsonata {
                     (false, quote!(sw::json!("{% $states.context.Task.Token %}")))
@@ -416,9 +416,7 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
                 quote!(Some(sw::json!(#text)))
             } else {
                 if !jsonata {
-                    code.extend(
-                        quote_spanned!(ty_span=> sw::accepts(sw::w::<#payload_ty>(), &#effective);),
-                    );
+                    code.extend(quote_spanned!(ty_span=> #effective.flows_into::<#payload_ty>();));
                 }
                 quote!(None)
             };
@@ -478,9 +476,7 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
             match output {
                 Some(output) => {
                     if attrs.result.is_none() && attrs.parameters.is_none() {
-                        code.extend(
-                            quote_spanned!(ty_span=> sw::accepts(sw::w::<#output>(), &#effective);),
-                        );
+                        code.extend(quote_spanned!(ty_span=> #effective.flows_into::<#output>();));
                     }
                     quote!(sw::w::<#output>())
                 }
@@ -490,9 +486,7 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
         Kind::Choice {
             input: choice_input,
         } => {
-            code.extend(
-                quote_spanned!(ty_span=> sw::accepts(sw::w::<#choice_input>(), &#effective);),
-            );
+            code.extend(quote_spanned!(ty_span=> #effective.flows_into::<#choice_input>();));
             let witness = quote!(sw::w::<#choice_input>());
             let rules = state.rules.iter().map(|rule| {
                 let json = condition_code(&rule.condition, &witness);
@@ -535,9 +529,7 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
             effective.clone()
         }
         Kind::Parallel { branches } => {
-            code.extend(
-                quote_spanned!(ty_span=> sw::branches_accept::<#branches, _>(&#effective);),
-            );
+            code.extend(quote_spanned!(ty_span=> #effective.branches::<#branches>();));
             if let Some(template) = &attrs.parameters {
                 let json = template_code(template, None, &roots, jsonata, true);
                 fields.extend(quote!(s.insert("Parameters".into(), #json);));
@@ -575,9 +567,7 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
                 let json = template_code(template, Some(&item_input), &roots, jsonata, false);
                 fields.extend(quote!(s.insert("ItemSelector".into(), #json);));
             } else {
-                code.extend(
-                    quote_spanned!(ty_span=> sw::accepts(sw::w::<#item_input>(), &__item);),
-                );
+                code.extend(quote_spanned!(ty_span=> __item.flows_into::<#item_input>();));
             }
             if let Some((expr, _)) = &attrs.max_concurrency {
                 fields.extend(quote!(s.insert("MaxConcurrency".into(), sw::to_json(&(#expr)));));
@@ -626,7 +616,7 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
             fields.extend(quote!(s.insert("ResultPath".into(), sw::json!(#value));));
             if let PathArg::Typed(idents, span) = path {
                 let field = field_expr(&merged, idents, *span);
-                code.extend(quote_spanned!(*span=> sw::holds(#field, &#current);));
+                code.extend(quote_spanned!(*span=> #current.held_by(#field);));
             }
             merged
         }
@@ -634,7 +624,7 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
     let after_result = match (&attrs.output, &attrs.result_path) {
         (Some(output), None) if !matches!(state.kind, Kind::Pass { .. }) => {
             let span = output.span();
-            code.extend(quote_spanned!(span=> sw::accepts(sw::w::<#output>(), &#after_result);));
+            code.extend(quote_spanned!(span=> #after_result.flows_into::<#output>();));
             quote!(sw::w::<#output>())
         }
         _ => after_result,
@@ -685,11 +675,15 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
                     quote!(c.insert("ResultPath".into(), sw::Value::Null);)
                 }
                 Some(ResultPath::Path(path)) => {
-                    let value = path_value(&input, path, "$");
+                    let merged = match &catch.output {
+                        Some(output) => quote!(sw::w::<#output>()),
+                        None => input.clone(),
+                    };
+                    let value = path_value(&merged, path, "$");
                     let check = match path {
                         PathArg::Typed(idents, span) => {
-                            let field = field_expr(&input, idents, *span);
-                            quote_spanned!(*span=> sw::holds(#field, &sw::w::<sw::CaughtError>());)
+                            let field = field_expr(&merged, idents, *span);
+                            quote_spanned!(*span=> sw::w::<sw::CaughtError>().held_by(#field);)
                         }
                         PathArg::Raw(_) => quote!(),
                     };
@@ -776,7 +770,7 @@ fn condition_code(condition: &Condition, witness: &TokenStream) -> TokenStream {
             let names = names_expr(witness, field, *span);
             let field = field_expr(witness, field, *span);
             quote_spanned!(*span=> {
-                let _ = sw::literal(#field, &#pattern);
+                let _ = sw::literal(&#pattern, #field);
                 let mut rule = sw::Map::new();
                 rule.insert("Variable".into(), sw::json!(sw::render_path("$", &#names)));
                 rule.insert("StringMatches".into(), sw::json!(#pattern));
@@ -804,14 +798,14 @@ fn condition_code(condition: &Condition, witness: &TokenStream) -> TokenStream {
             let rule = match value {
                 Operand::Literal(literal) => {
                     let literal_span = literal.span();
-                    let value = quote_spanned!(literal_span=> sw::literal(#field_ref, &(#literal)));
+                    let value = quote_spanned!(literal_span=> sw::literal(&(#literal), #field_ref));
                     quote!(sw::comparison(sw::render_path("$", &#names), #name, sw::kind(#field_ref), #value))
                 }
                 Operand::Field(other, other_span) => {
                     let other_names = names_expr(witness, other, *other_span);
                     let other_ref = field_expr(witness, other, *other_span);
                     quote_spanned!(*other_span=> {
-                        sw::holds(#field_ref, &sw::field_w(#other_ref));
+                        sw::field_w(#other_ref).held_by(#field_ref);
                         sw::comparison_path(sw::render_path("$", &#names), #name, sw::kind(#field_ref), sw::render_path("$", &#other_names))
                     })
                 }
