@@ -1,5 +1,6 @@
-//! The seeds' JSONata callback example (examples/human_approval.rs): the token reaches the
-//! handler through `$states.context.Task.Token`, and the reviewer's answer is the output.
+//! The seeds' JSONata callback as a typed workflow (examples/human_approval.rs): the token
+//! reaches the handler through `$states.context.Task.Token`, and the reviewer's answer is the
+//! output.
 
 #[allow(dead_code)] // the example's `main` is not called here
 #[path = "../examples/human_approval.rs"]
@@ -23,7 +24,10 @@ fn the_reviewer_answers_through_the_task_token() {
         .find(|e| e.event_type == "TaskScheduled")
         .unwrap();
     let parameters = &scheduled.details.as_ref().unwrap()["parameters"];
-    assert_eq!(parameters["Qualifier"], "prod-v1");
+    assert_eq!(
+        parameters["FunctionName"],
+        "arn:aws:lambda:us-east-1:123456789012:function:GetModelReviewDecision"
+    );
     assert_eq!(parameters["Payload"]["model"], "fraud-detector-v2");
     assert!(
         parameters["Payload"]["TaskToken"]

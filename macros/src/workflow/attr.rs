@@ -301,8 +301,11 @@ fn state_key(state: &mut State, meta: &ParseNestedMeta) -> syn::Result<()> {
         "items" => attrs.items = Some((meta.value()?.parse()?, span)),
         // #[state(max_concurrency = 10)]
         "max_concurrency" => attrs.max_concurrency = Some((meta.value()?.parse()?, span)),
-        // #[state(arguments = "{% .. %}")]
-        "arguments" => attrs.arguments = Some((meta.value()?.parse()?, span)),
+        // #[state(arguments = "{% .. %}")] or, typed, arguments(key = input.field, ..)
+        "arguments" if meta.input.peek(Token![=]) => {
+            attrs.arguments = Some((meta.value()?.parse()?, span));
+        }
+        "arguments" => attrs.parameters = Some(template(meta)?),
         // #[state(output_expr = "{% .. %}")]
         "output_expr" => attrs.output_expr = Some((meta.value()?.parse()?, span)),
         // #[state(raw = json!({..}))]: fields merged into the state as written

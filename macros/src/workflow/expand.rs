@@ -128,7 +128,7 @@ pub fn expand(workflow: &Workflow, start: usize) -> TokenStream {
             type Input = #input;
             type Output = #output;
 
-            #[allow(unused_variables, clippy::let_unit_value, clippy::redundant_clone)]
+            #[allow(unused_variables, unused_parens, clippy::all)]
             fn definition() -> ::statewright::__private::StateMachine {
                 use ::statewright::__private as sw;
                 #body
@@ -213,14 +213,14 @@ impl Context<'_> {
 /// The expression of a typed path's field (`&Field<T>`) from a witness, spanned at the path so
 /// that a missing field is reported where it is written.
 fn field_expr(witness: &TokenStream, idents: &[Ident], span: Span) -> TokenStream {
-    quote_spanned!(span=> (&sw::fields_of(&#witness) #(.#idents)*))
+    quote_spanned!(span=> &sw::fields_of(&#witness) #(.#idents)*)
 }
 
 /// The JSON names along a typed path, as an array expression.
 fn names_expr(witness: &TokenStream, idents: &[Ident], span: Span) -> TokenStream {
     let names = (1..=idents.len()).map(|n| {
         let prefix = &idents[..n];
-        quote_spanned!(span=> (&sw::fields_of(&#witness) #(.#prefix)*).name())
+        quote_spanned!(span=> sw::fields_of(&#witness) #(.#prefix)*.name())
     });
     quote!([#(#names),*])
 }
@@ -273,8 +273,8 @@ fn template_code(
             Key::Typed(ident) => match target {
                 Some(target) => {
                     let field =
-                        quote_spanned!(ident.span()=> (&<#target as sw::Payload>::fields().#ident));
-                    (quote!(#field.name().to_string()), Some(field))
+                        quote_spanned!(ident.span()=> &<#target as sw::Payload>::fields().#ident);
+                    (quote!((#field).name().to_string()), Some(field))
                 }
                 None => {
                     let message = "this template has no payload type to check its keys against: quote the keys (`\"Key\" = ..`) or give the type (`Pass<Type>`, `selected = Type`)";
