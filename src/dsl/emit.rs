@@ -13,6 +13,9 @@ pub const EMIT_FLAG: &str = "--statewright-emit";
 /// The flag that names a naming config (JSON) to fill the ARN placeholders with.
 pub const NAMING_FLAG: &str = "--statewright-naming";
 
+/// A workflow's name and its `definition` function, as `emit_requested` takes them.
+pub type NamedDefinition<'a> = (&'a str, fn() -> StateMachine);
+
 /// Why emission failed.
 #[derive(Debug, thiserror::Error)]
 pub enum EmitRequestError {
@@ -41,7 +44,7 @@ pub enum EmitRequestError {
 /// # Ok::<(), statewright::dsl::EmitRequestError>(())
 /// ```
 pub fn emit_requested(
-    workflows: &[(&str, fn() -> StateMachine)],
+    workflows: &[NamedDefinition<'_>],
 ) -> Result<bool, EmitRequestError> {
     let args: Vec<String> = std::env::args().collect();
     let value = |flag: &str| {

@@ -11,7 +11,7 @@ mod states;
 mod task;
 mod workflow;
 
-pub use emit::{EMIT_FLAG, EmitRequestError, NAMING_FLAG, emit_requested};
+pub use emit::{EMIT_FLAG, EmitRequestError, NAMING_FLAG, NamedDefinition, emit_requested};
 pub use local::{Local, Run, RunError, typed_output};
 pub use payload::{Field, Payload, render_path};
 pub use relations::{Accepts, Comparable, Holds, Items, Ordered, TaskToken};
