@@ -43,9 +43,7 @@ pub enum EmitRequestError {
 /// }
 /// # Ok::<(), statewright::dsl::EmitRequestError>(())
 /// ```
-pub fn emit_requested(
-    workflows: &[NamedDefinition<'_>],
-) -> Result<bool, EmitRequestError> {
+pub fn emit_requested(workflows: &[NamedDefinition<'_>]) -> Result<bool, EmitRequestError> {
     let args: Vec<String> = std::env::args().collect();
     let value = |flag: &str| {
         args.iter()
