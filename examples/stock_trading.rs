@@ -10,11 +10,11 @@ use serde_json::json;
 use statewright::prelude::*;
 
 /// The execution input: the sample starts from `{}`.
-#[derive(Debug, Default, Serialize, Deserialize, Payload)]
+#[derive(Debug, Default, Serialize, Deserialize, JsonSchema, Payload)]
 pub struct StockQuery {}
 
 /// What "Check Stock Price" returns.
-#[derive(Debug, Serialize, Deserialize, Payload)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema, Payload)]
 #[payload(accepts(Recommended))]
 pub struct Quote {
     /// The price, in dollars.
@@ -22,7 +22,7 @@ pub struct Quote {
 }
 
 /// The recommendation.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Payload)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema, Payload)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
     /// Buy the stock.
@@ -32,7 +32,7 @@ pub enum Side {
 }
 
 /// The quote with the recommendation merged in at `recommended_type`.
-#[derive(Debug, Serialize, Deserialize, Payload)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema, Payload)]
 pub struct Recommended {
     /// The price, in dollars.
     pub stock_price: u32,
@@ -41,7 +41,7 @@ pub struct Recommended {
 }
 
 /// The SQS message a human approver receives.
-#[derive(Debug, Serialize, Deserialize, Payload)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema, Payload)]
 pub struct ApprovalRequest {
     /// The state input, for the approver to read.
     #[serde(rename = "Input")]
@@ -52,7 +52,7 @@ pub struct ApprovalRequest {
 }
 
 /// A trade, as "Buy Stock" and "Sell Stock" return it.
-#[derive(Debug, Serialize, Deserialize, Payload)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema, Payload)]
 pub struct Trade {
     /// The trade's id.
     pub id: String,
@@ -68,7 +68,7 @@ pub struct Trade {
 }
 
 /// The SNS message: the trade, under `Input`.
-#[derive(Debug, Serialize, Deserialize, Payload)]
+#[derive(Debug, Serialize, Deserialize, JsonSchema, Payload)]
 pub struct TradeReport {
     /// The trade.
     #[serde(rename = "Input")]

@@ -8,6 +8,8 @@ pub mod dsl;
 #[doc(hidden)]
 pub mod private;
 
+#[cfg(feature = "schema")]
+pub use schemars;
 pub use statewright_codegen as codegen;
 pub use statewright_core::{asl, exec, json, jsonata, path, validate};
 pub use statewright_macros::{Payload, Workflow, lambda};
@@ -18,6 +20,8 @@ pub use private as __private;
 
 /// What a workflow file needs: the derives, the state and service types, and serde.
 pub mod prelude {
+    #[cfg(feature = "schema")]
+    pub use crate::dsl::WorkflowSchema;
     pub use crate::dsl::{
         Accepts, AwsSdk, Callback, Choice, DynamoGetItem, DynamoPutItem, ExecutionResult, Fail,
         Field, Local, Map, Parallel, Pass, Payload, PublishResult, Raw, Run, RunError, SdkCall,
@@ -25,5 +29,7 @@ pub mod prelude {
         Timestamp, Wait, Workflow,
     };
     pub use crate::{Payload, Workflow, lambda};
+    #[cfg(feature = "schema")]
+    pub use schemars::JsonSchema;
     pub use serde::{Deserialize, Serialize};
 }

@@ -223,6 +223,7 @@ pub fn jsonata_path(root: &str, names: &[&str]) -> String {
 
 /// The error output a `catch` passes on: `{"Error": .., "Cause": ..}`.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaughtError {
     /// The error name.
     #[serde(rename = "Error")]

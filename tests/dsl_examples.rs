@@ -231,3 +231,14 @@ fn human_approval_answers_with_a_typed_decision() {
         }
     );
 }
+
+#[test]
+fn stock_trading_has_input_and_output_schemas() {
+    use statewright::dsl::WorkflowSchema;
+    let input = stock_trading::StockTrading::input_schema();
+    assert_eq!(input["title"], "StockQuery");
+    assert_eq!(input["type"], "object");
+    let output = stock_trading::StockTrading::output_schema();
+    assert_eq!(output["title"], "PublishResult");
+    assert_eq!(output["required"], json!(["MessageId"]));
+}

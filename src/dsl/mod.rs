@@ -6,6 +6,8 @@ mod emit;
 mod local;
 mod payload;
 mod relations;
+#[cfg(feature = "schema")]
+mod schema;
 mod services;
 mod states;
 mod task;
@@ -15,6 +17,8 @@ pub use emit::{EMIT_FLAG, EmitRequestError, NAMING_FLAG, NamedDefinition, emit_r
 pub use local::{Local, Run, RunError, typed_output};
 pub use payload::{Field, Payload, render_path};
 pub use relations::{Accepts, Comparable, Holds, Items, Ordered, TaskToken};
+#[cfg(feature = "schema")]
+pub use schema::WorkflowSchema;
 pub use services::{
     AwsSdk, DynamoGetItem, DynamoPutItem, ExecutionResult, PublishResult, SdkCall,
     SendMessageResult, SnsPublish, SqsSendMessage, StartExecution,

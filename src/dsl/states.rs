@@ -36,6 +36,7 @@ pub struct Map<W>(PhantomData<W>);
 /// A timestamp as Step Functions compares them (RFC 3339, as in `2026-11-22T08:00:00Z`). A
 /// Choice rule compares a field of this type with `Timestamp*` operators.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Timestamp(pub String);
 
