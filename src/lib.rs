@@ -4,6 +4,9 @@
 //! States Language (ASL) that AWS runs, and run it locally. The facade re-exports the ASL
 //! model ([`asl`]), its validator ([`validate`]) and the local executor ([`exec`]).
 
+// The derives name `::statewright`, inside this crate too.
+extern crate self as statewright;
+
 pub mod dsl;
 #[doc(hidden)]
 pub mod private;

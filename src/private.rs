@@ -222,7 +222,7 @@ pub fn jsonata_path(root: &str, names: &[&str]) -> String {
 }
 
 /// The error output a `catch` passes on: `{"Error": .., "Cause": ..}`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, crate::Payload)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaughtError {
     /// The error name.
@@ -231,23 +231,4 @@ pub struct CaughtError {
     /// The cause.
     #[serde(rename = "Cause", default)]
     pub cause: String,
-}
-
-/// The typed fields of [`CaughtError`].
-pub struct CaughtErrorFields {
-    /// `Error`.
-    pub error: Field<String>,
-    /// `Cause`.
-    pub cause: Field<String>,
-}
-
-impl Payload for CaughtError {
-    type Fields = CaughtErrorFields;
-    fn fields() -> &'static CaughtErrorFields {
-        static FIELDS: CaughtErrorFields = CaughtErrorFields {
-            error: Field::new("Error"),
-            cause: Field::new("Cause"),
-        };
-        &FIELDS
-    }
 }

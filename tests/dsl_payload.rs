@@ -58,10 +58,15 @@ fn field_names_follow_serde() {
         first_name: "Ann".into(),
         email: "ann@example.com".into(),
         cache: 0,
-        address: Address { postal_code: "75001".into() },
+        address: Address {
+            postal_code: "75001".into(),
+        },
     })
     .unwrap();
-    assert_eq!(value, json!({"firstName": "Ann", "e-mail": "ann@example.com", "POSTAL_CODE": "75001"}));
+    assert_eq!(
+        value,
+        json!({"firstName": "Ann", "e-mail": "ann@example.com", "POSTAL_CODE": "75001"})
+    );
     assert_eq!(
         path(&[fields.address.name(), fields.address.postal_code.name()]),
         "$.POSTAL_CODE"
@@ -83,7 +88,10 @@ fn externally_tagged_newtype_variants_are_fields() {
     let fields = Shipment::fields();
     assert_eq!(fields.Parcel.name(), "Parcel");
     assert_eq!(fields.Parcel.postal_code.name(), "POSTAL_CODE");
-    let value = serde_json::to_value(Shipment::Parcel(Address { postal_code: "1".into() })).unwrap();
+    let value = serde_json::to_value(Shipment::Parcel(Address {
+        postal_code: "1".into(),
+    }))
+    .unwrap();
     assert_eq!(value, json!({"Parcel": {"POSTAL_CODE": "1"}}));
 }
 

@@ -17,10 +17,10 @@ struct FieldEntry {
 
 /// Expands the derive.
 pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
-    if !input.generics.params.is_empty() {
+    if let Some(lifetime) = input.generics.lifetimes().next() {
         return Err(syn::Error::new(
-            input.generics.span(),
-            "`Payload` cannot be derived for a generic type; give the workflow a concrete type",
+            lifetime.span(),
+            "`Payload` needs an owned type (`'static`): use `String` and owned fields instead of borrowed ones",
         ));
     }
     let container = serde_attr::container(&input.attrs)?;
@@ -48,6 +48,18 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let name = &input.ident;
     let fields_name = format_ident!("__{}Fields", name);
     let vis = &input.vis;
+    // A generic payload's fields struct takes the same parameters; the marker keeps a parameter
+    // that no serialized field uses.
+    let mut generics = input.generics.clone();
+    for param in generics.type_params_mut() {
+        param.bounds.push(syn::parse_quote!('static));
+    }
+    let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+    let params: Vec<&syn::Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+    let marker = (!params.is_empty()).then(
+        || quote!(#[doc(hidden)] pub __marker: ::std::marker::PhantomData<fn() -> (#(#params,)*)>,),
+    );
+    let marker_init = (!params.is_empty()).then(|| quote!(__marker: ::std::marker::PhantomData,));
     let field_decls = entries.iter().map(|entry| {
         let (ident, ty) = (&entry.ident, &entry.ty);
         let doc = format!("`{}` in JSON.", entry.json);
@@ -68,32 +80,33 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
             }
         });
         quote! {
-            impl ::statewright::__private::Accepts<#other> for #name {}
+            impl #impl_generics ::statewright::__private::Accepts<#other> for #name #type_generics #where_clause {}
             const _: () = {
                 #[allow(dead_code)]
-                fn __statewright_accepts() { #(#field_checks)* }
+                fn __statewright_accepts #impl_generics () #where_clause { #(#field_checks)* }
             };
         }
     });
     let comparable = is_unit_enum.then(|| {
         quote! {
-            impl ::statewright::__private::Comparable<#name> for #name {}
-            impl ::statewright::__private::KindOf for #name {
+            impl #impl_generics ::statewright::__private::Comparable<#name #type_generics> for #name #type_generics #where_clause {}
+            impl #impl_generics ::statewright::__private::KindOf for #name #type_generics #where_clause {
                 const KIND: ::statewright::__private::Kind = ::statewright::__private::Kind::String;
             }
         }
     });
     let doc = format!("The typed field paths of [`{name}`].");
+    let decl_generics = &input.generics;
     Ok(quote! {
         #[doc = #doc]
-        #[allow(non_camel_case_types, dead_code)]
-        #vis struct #fields_name { #(#field_decls,)* }
+        #[allow(non_camel_case_types, non_snake_case, dead_code)]
+        #vis struct #fields_name #decl_generics #where_clause { #(#field_decls,)* #marker }
 
-        impl ::statewright::__private::Payload for #name {
-            type Fields = #fields_name;
-            fn fields() -> &'static #fields_name {
-                static FIELDS: #fields_name = #fields_name { #(#field_inits,)* };
-                &FIELDS
+        impl #impl_generics ::statewright::__private::Payload for #name #type_generics #where_clause {
+            type Fields = #fields_name #type_generics;
+            fn fields() -> &'static #fields_name #type_generics {
+                // An inline constant is promoted to a `'static` value, generic or not.
+                &const { #fields_name { #(#field_inits,)* #marker_init } }
             }
         }
 

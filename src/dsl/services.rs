@@ -57,7 +57,7 @@ fn target(options: &TaskOptions) -> &str {
 }
 
 /// What `sqs:sendMessage` returns.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, crate::Payload)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SendMessageResult {
     /// The message's id.
@@ -91,7 +91,7 @@ impl<M: 'static> TaskResource for SqsSendMessage<M> {
 }
 
 /// What `sns:publish` returns.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, crate::Payload)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PublishResult {
     /// The message's id.
@@ -197,7 +197,7 @@ impl<W: Workflow> TaskResource for StartExecution<W> {
 }
 
 /// What `states:startExecution.sync:2` returns: the child's output, parsed, and its status.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, crate::Payload)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExecutionResult<O> {
     /// The child execution's output.

@@ -249,7 +249,7 @@ fn path_witness(witness: &TokenStream, path: &PathArg) -> TokenStream {
 
 /// The witnesses a template's typed values start from.
 struct Roots {
-    input: TokenStream,
+    input: Option<TokenStream>,
     result: Option<TokenStream>,
     item: Option<TokenStream>,
 }
@@ -286,14 +286,21 @@ fn template_code(
         let (path_key, json) = match value {
             TemplateValue::Path(root, idents, span) => {
                 let (witness, prefix) = match root {
-                    Root::Input => (Some(roots.input.clone()), "$"),
+                    Root::Input => (roots.input.clone(), "$"),
                     Root::Result => (roots.result.clone(), "$"),
                     Root::Item => (roots.item.clone(), "$$.Map.Item.Value"),
                 };
                 let Some(witness) = witness else {
                     let message = match root {
-                        Root::Result => "`result` is only available in `result_selector(..)`",
-                        _ => "`item` is only available in a Map state's `item_selector(..)`",
+                        Root::Result => {
+                            "`result` is only available in `result_selector(..)` and `assign(..)`"
+                        }
+                        Root::Input => {
+                            "in JSONPath, `result_selector(..)` and `assign(..)` read the state's result, not its input: write `result.field`"
+                        }
+                        Root::Item => {
+                            "`item` is only available in a Map state's `item_selector(..)`"
+                        }
                     };
                     entries.extend(quote_spanned!(*span=> ::std::compile_error!(#message);));
                     continue;
@@ -390,7 +397,7 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
         input.clone()
     };
     let roots = Roots {
-        input: effective.clone(),
+        input: Some(effective.clone()),
         result: None,
         item: None,
     };
@@ -560,7 +567,7 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
             let item_input: Type = syn::parse_quote!(<#workflow as sw::Workflow>::Input);
             if let Some(template) = &attrs.item_selector {
                 let roots = Roots {
-                    input: effective.clone(),
+                    input: Some(effective.clone()),
                     result: None,
                     item: Some(quote!(__item)),
                 };
@@ -582,8 +589,9 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
     // Output processing: ResultSelector, ResultPath, OutputPath.
     let mut current = quote!(__result);
     if let Some(template) = &attrs.result_selector {
+        // JSONPath's ResultSelector reads the result as `$`; JSONata reads both.
         let roots = Roots {
-            input: effective.clone(),
+            input: jsonata.then(|| effective.clone()),
             result: Some(quote!(__result)),
             item: None,
         };
@@ -600,6 +608,7 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
             None => quote!(sw::w::<sw::Value>()),
         };
     }
+    let selected = current.clone();
     let after_result = match &attrs.result_path {
         None => current.clone(),
         Some((ResultPath::Discard, _)) => {
@@ -650,6 +659,12 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
         out
     };
     if let Some(template) = &attrs.assign {
+        // JSONPath's Assign reads the state's result (after ResultSelector) as `$`.
+        let roots = Roots {
+            input: jsonata.then(|| effective.clone()),
+            result: Some(selected.clone()),
+            item: None,
+        };
         let json = template_code(template, None, &roots, jsonata, true);
         fields.extend(quote!(s.insert("Assign".into(), #json);));
     }

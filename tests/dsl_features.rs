@@ -1,0 +1,218 @@
+//! The DSL's forms beyond the examples, each checked in the emitted ASL and, where it runs
+//! locally, in the execution: nested executions, AWS SDK calls, Wait, Pass results,
+//! variables, intrinsics, selectors, typed input and output paths, JSONata and the raw escape
+//! hatch.
+
+use lambda_runtime::{Error, LambdaEvent};
+use serde_json::json;
+use statewright::dsl::{ExecutionResult, SdkCall};
+use statewright::prelude::*;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
+pub struct Job {
+    pub id: String,
+    pub size: u32,
+    pub owner: Owner,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
+pub struct Owner {
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
+pub struct Doubled {
+    pub size: u32,
+}
+
+#[statewright::lambda(function = "Double")]
+pub async fn double(event: LambdaEvent<Doubled>) -> Result<Doubled, Error> {
+    Ok(Doubled {
+        size: event.payload.size * 2,
+    })
+}
+
+/// The child: doubles a size.
+#[derive(Workflow)]
+#[workflow(input = Doubled, output = Doubled)]
+pub struct Child {
+    #[state(end)]
+    double: Task<Double>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
+pub struct Summary {
+    pub job: String,
+    pub doubled: u32,
+}
+
+/// The parent: picks the size, waits, runs the child, and summarizes.
+#[derive(Workflow)]
+#[workflow(input = Job, output = Summary)]
+pub struct Parent {
+    /// Remembers the id in a variable, then keeps only the size.
+    #[state(next = pick, assign(job_id = result.id))]
+    remember: Pass,
+    #[state(next = wait, output = Doubled, parameters(size = input.size))]
+    pick: Pass<Doubled>,
+    #[state(seconds = 3600, next = child)]
+    wait: Wait,
+    #[state(state_machine = "Child", next = summarize,
+            result_selector(doubled = result.output.size), selected = Picked)]
+    child: Task<StartExecution<Child>>,
+    #[state(end, parameters("job" = var(job_id), doubled = input.doubled))]
+    summarize: Pass<Summary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
+pub struct Picked {
+    pub doubled: u32,
+}
+
+#[test]
+fn a_nested_execution_runs_its_child_workflow() {
+    let job = Job {
+        id: "job-1".into(),
+        size: 21,
+        owner: Owner { name: "ann".into() },
+    };
+    let run = Parent::local().run_blocking(job).unwrap();
+    assert_eq!(
+        run.output,
+        Summary {
+            job: "job-1".into(),
+            doubled: 42
+        }
+    );
+    let definition = Parent::definition().to_value();
+    let states = &definition["States"];
+    assert_eq!(states["pick"]["Parameters"], json!({"size.$": "$.size"}));
+    assert_eq!(states["remember"]["Assign"], json!({"job_id.$": "$.id"}));
+    assert_eq!(
+        states["remember"]["Comment"],
+        "Remembers the id in a variable, then keeps only the size."
+    );
+    assert_eq!(states["wait"]["Seconds"], 3600);
+    assert_eq!(
+        states["child"]["Resource"],
+        "arn:aws:states:::states:startExecution.sync:2"
+    );
+    assert_eq!(
+        states["child"]["Parameters"],
+        json!({"StateMachineArn": "${ChildStateMachineArn}", "Input.$": "$"})
+    );
+    assert_eq!(
+        states["child"]["ResultSelector"],
+        json!({"doubled.$": "$.Output.size"})
+    );
+    assert_eq!(
+        states["summarize"]["Parameters"],
+        json!({"job.$": "$job_id", "doubled.$": "$.doubled"})
+    );
+    let _: Option<ExecutionResult<Doubled>> = None;
+}
+
+pub struct ListBuckets;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
+pub struct Buckets {
+    #[serde(rename = "Buckets")]
+    pub buckets: Vec<serde_json::Value>,
+}
+
+impl SdkCall for ListBuckets {
+    const SERVICE: &'static str = "s3";
+    const ACTION: &'static str = "listBuckets";
+    type Request = serde_json::Value;
+    type Response = Buckets;
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
+pub struct Named {
+    pub owner: String,
+    pub greeting: String,
+}
+
+/// Intrinsics, typed input and output paths, an SDK call and the raw escape hatch.
+#[derive(Workflow)]
+#[workflow(input = Job)]
+pub struct Misc {
+    #[state(next = list, input_path = owner, output = Named,
+            parameters(owner = input.name, greeting = call("States.Format('Hello, {}!', $.name)")))]
+    greet: Pass<Named>,
+    #[state(next = done, parameters("MaxBuckets" = 10), output_path = buckets,
+            raw = json!({"Credentials": {"RoleArn": "arn:aws:iam::111122223333:role/Reader"}}))]
+    list: Task<AwsSdk<ListBuckets>>,
+    #[state(input_path = "$[0]")]
+    done: Succeed,
+}
+
+#[test]
+fn intrinsics_paths_sdk_calls_and_raw_fields_emit_as_written() {
+    let states = Misc::definition().to_value()["States"].clone();
+    assert_eq!(states["greet"]["InputPath"], "$.owner");
+    assert_eq!(
+        states["greet"]["Parameters"],
+        json!({"owner.$": "$.name", "greeting.$": "States.Format('Hello, {}!', $.name)"})
+    );
+    assert_eq!(
+        states["list"]["Resource"],
+        "arn:aws:states:::aws-sdk:s3:listBuckets"
+    );
+    assert_eq!(states["list"]["Parameters"], json!({"MaxBuckets": 10}));
+    assert_eq!(states["list"]["OutputPath"], "$.Buckets");
+    assert_eq!(
+        states["list"]["Credentials"]["RoleArn"],
+        "arn:aws:iam::111122223333:role/Reader"
+    );
+    assert_eq!(states["done"]["InputPath"], "$[0]");
+    let run = Misc::local()
+        .configure(|builder| {
+            builder.mock(
+                "arn:aws:states:::aws-sdk:s3:listBuckets",
+                |_: String, _: serde_json::Value| async {
+                    Ok(json!({"Buckets": [{"Name": "logs"}]}))
+                },
+            )
+        })
+        .run_blocking(Job {
+            id: "j".into(),
+            size: 1,
+            owner: Owner { name: "Ann".into() },
+        })
+        .unwrap();
+    assert_eq!(run.output, json!({"Name": "logs"}));
+}
+
+/// A JSONata workflow: typed arguments, an output expression, a condition.
+#[derive(Workflow)]
+#[workflow(input = Doubled, output = Doubled, query_language = "JSONata")]
+pub struct Jsonata {
+    #[choice(when("{% $states.input.size > 10 %}") => big, default = small)]
+    route: Choice<Doubled>,
+    #[state(end, arguments(size = input.size), assign(seen = "{% $states.input.size %}"))]
+    big: Task<Double>,
+    #[state(end, output_expr = "{% {'size': $states.input.size + 1} %}", output = Doubled)]
+    small: Pass,
+}
+
+#[test]
+fn jsonata_workflows_run_with_typed_arguments() {
+    let states = Jsonata::definition().to_value()["States"].clone();
+    assert_eq!(
+        states["route"]["Choices"][0]["Condition"],
+        "{% $states.input.size > 10 %}"
+    );
+    assert_eq!(
+        states["big"]["Arguments"],
+        json!({"size": "{% $states.input.size %}"})
+    );
+    assert_eq!(
+        states["big"]["Assign"],
+        json!({"seen": "{% $states.input.size %}"})
+    );
+    let big = Jsonata::local().run_blocking(Doubled { size: 20 }).unwrap();
+    assert_eq!(big.output, Doubled { size: 40 });
+    let small = Jsonata::local().run_blocking(Doubled { size: 2 }).unwrap();
+    assert_eq!(small.output, Doubled { size: 3 });
+}
