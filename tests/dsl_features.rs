@@ -9,24 +9,24 @@ use statewright::dsl::{ExecutionResult, SdkCall};
 use statewright::prelude::*;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
-pub struct Job {
-    pub id: String,
-    pub size: u32,
-    pub owner: Owner,
+struct Job {
+    id: String,
+    size: u32,
+    owner: Owner,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
-pub struct Owner {
-    pub name: String,
+struct Owner {
+    name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
-pub struct Doubled {
-    pub size: u32,
+struct Doubled {
+    size: u32,
 }
 
 #[statewright::lambda(function = "Double")]
-pub async fn double(event: LambdaEvent<Doubled>) -> Result<Doubled, Error> {
+async fn double(event: LambdaEvent<Doubled>) -> Result<Doubled, Error> {
     Ok(Doubled {
         size: event.payload.size * 2,
     })
@@ -35,21 +35,21 @@ pub async fn double(event: LambdaEvent<Doubled>) -> Result<Doubled, Error> {
 /// The child: doubles a size.
 #[derive(Workflow)]
 #[workflow(input = Doubled, output = Doubled)]
-pub struct Child {
+struct Child {
     #[state(end)]
     double: Task<Double>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
-pub struct Summary {
-    pub job: String,
-    pub doubled: u32,
+struct Summary {
+    job: String,
+    doubled: u32,
 }
 
 /// The parent: picks the size, waits, runs the child, and summarizes.
 #[derive(Workflow)]
 #[workflow(input = Job, output = Summary)]
-pub struct Parent {
+struct Parent {
     /// Remembers the id in a variable, then keeps only the size.
     #[state(next = pick, assign(job_id = result.id))]
     remember: Pass,
@@ -65,8 +65,8 @@ pub struct Parent {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
-pub struct Picked {
-    pub doubled: u32,
+struct Picked {
+    doubled: u32,
 }
 
 #[test]
@@ -112,12 +112,12 @@ fn a_nested_execution_runs_its_child_workflow() {
     let _: Option<ExecutionResult<Doubled>> = None;
 }
 
-pub struct ListBuckets;
+struct ListBuckets;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
-pub struct Buckets {
+struct Buckets {
     #[serde(rename = "Buckets")]
-    pub buckets: Vec<serde_json::Value>,
+    buckets: Vec<serde_json::Value>,
 }
 
 impl SdkCall for ListBuckets {
@@ -128,15 +128,15 @@ impl SdkCall for ListBuckets {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
-pub struct Named {
-    pub owner: String,
-    pub greeting: String,
+struct Named {
+    owner: String,
+    greeting: String,
 }
 
 /// Intrinsics, typed input and output paths, an SDK call and the raw escape hatch.
 #[derive(Workflow)]
 #[workflow(input = Job)]
-pub struct Misc {
+struct Misc {
     #[state(next = list, input_path = owner, output = Named,
             parameters(owner = input.name, greeting = call("States.Format('Hello, {}!', $.name)")))]
     greet: Pass<Named>,
@@ -187,7 +187,7 @@ fn intrinsics_paths_sdk_calls_and_raw_fields_emit_as_written() {
 /// A JSONata workflow: typed arguments, an output expression, a condition.
 #[derive(Workflow)]
 #[workflow(input = Doubled, output = Doubled, query_language = "JSONata")]
-pub struct Jsonata {
+struct Jsonata {
     #[choice(when("{% $states.input.size > 10 %}") => big, default = small)]
     route: Choice<Doubled>,
     #[state(end, arguments(size = input.size), assign(seen = "{% $states.input.size %}"))]
