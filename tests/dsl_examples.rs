@@ -242,3 +242,18 @@ fn stock_trading_has_input_and_output_schemas() {
     assert_eq!(output["title"], "PublishResult");
     assert_eq!(output["required"], json!(["MessageId"]));
 }
+
+/// The handlers stay ordinary `lambda_runtime` handlers: the same functions deploy with
+/// `lambda_runtime::run(service_fn(..))`.
+#[test]
+fn handlers_still_deploy_with_lambda_runtime() {
+    fn deployable<S>(_: S)
+    where
+        S: lambda_runtime::tower::Service<lambda_runtime::LambdaEvent<stock_trading::Quote>>,
+    {
+    }
+    deployable(lambda_runtime::service_fn(stock_trading::buy_stock));
+    deployable(lambda_runtime::service_fn(
+        stock_trading::generate_recommendation,
+    ));
+}
