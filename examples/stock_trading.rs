@@ -7,6 +7,7 @@
 
 use lambda_runtime::{Error, LambdaEvent};
 use serde_json::json;
+use statewright::dsl::LocalNaming;
 use statewright::prelude::*;
 
 /// The execution input: the sample starts from `{}`.
@@ -136,17 +137,14 @@ pub struct StockTrading {
     report: Task<SnsPublish<TradeReport>>,
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    if statewright::dsl::emit_requested(&[("StockTrading", StockTrading::definition)])? {
-        return Ok(());
-    }
-    println!("{}", StockTrading::definition().to_json_pretty());
+/// The local executor, with the approver: a consumer of the approval queue (as a Lambda
+/// trigger would be) that approves every request with its task token.
+pub fn executor() -> statewright::exec::Executor {
     let executor = StockTrading::local().executor();
-    // The approver: reads the request from the queue and approves it with its task token.
     let approver = executor.clone();
-    let queue = "https://sqs.us-east-1.amazonaws.com/123456789012/RequestHumanApproval";
+    let queue = LocalNaming::default().queue_url("RequestHumanApproval");
     executor.services().subscribe(
-        queue,
+        &queue,
         move |event: serde_json::Value, _: statewright::exec::InvokeContext| {
             let approver = approver.clone();
             async move {
@@ -161,10 +159,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         },
     );
+    executor
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    if statewright::dsl::emit_requested(&[("StockTrading", StockTrading::definition)])? {
+        return Ok(());
+    }
+    println!("{}", StockTrading::definition().to_json_pretty());
+    let executor = executor();
     let execution = executor.run_blocking(serde_json::to_value(StockQuery {})?);
     println!("status: {}", execution.status.as_str());
     for event in &execution.history {
         println!("  {:>2} {}", event.id, event.event_type);
     }
+    let topic = LocalNaming::default().topic_arn("ReportResult");
+    for message in executor.services().messages(&topic) {
+        println!("report published to SNS: {}", message.body);
+    }
+    let run = statewright::dsl::typed_output::<PublishResult>(execution)?;
+    println!("SNS message id: {}", run.output.message_id);
     Ok(())
 }

@@ -205,12 +205,8 @@ pub fn nested(machine: &StateMachine) -> Value {
 pub fn jsonata_path(root: &str, names: &[&str]) -> String {
     let mut path = String::from(root);
     for name in names.iter().filter(|name| !name.is_empty()) {
-        let plain = name
-            .chars()
-            .enumerate()
-            .all(|(i, c)| c == '_' || c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit()));
         path.push('.');
-        if plain {
+        if crate::dsl::is_plain_name(name) {
             path.push_str(name);
         } else {
             path.push('`');

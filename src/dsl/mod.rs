@@ -93,7 +93,7 @@ mod workflow;
 
 pub use emit::{EMIT_FLAG, EmitRequestError, NAMING_FLAG, NamedDefinition, emit_requested};
 pub use local::{Local, Run, RunError, typed_output};
-pub use payload::{Field, Payload, render_path};
+pub use payload::{Field, Payload, is_plain_name, render_path};
 pub use relations::{Accepts, Comparable, Holds, Items, Ordered, TaskToken};
 #[cfg(feature = "schema")]
 pub use schema::WorkflowSchema;

@@ -72,11 +72,7 @@ impl<T: Payload> Payload for Box<T> {
 pub fn render_path(root: &str, names: &[&str]) -> String {
     let mut path = String::from(root);
     for name in names.iter().filter(|name| !name.is_empty()) {
-        let plain = name
-            .chars()
-            .enumerate()
-            .all(|(i, c)| c == '_' || c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit()));
-        if plain {
+        if is_plain_name(name) {
             path.push('.');
             path.push_str(name);
         } else {
@@ -86,6 +82,14 @@ pub fn render_path(root: &str, names: &[&str]) -> String {
         }
     }
     path
+}
+
+/// Whether a JSON name can follow a dot in a path as it is: a letter or `_`, then letters,
+/// digits and `_`.
+pub fn is_plain_name(name: &str) -> bool {
+    name.chars()
+        .enumerate()
+        .all(|(i, c)| c == '_' || c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit()))
 }
 
 #[cfg(test)]
