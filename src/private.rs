@@ -44,6 +44,15 @@ pub fn accepts<I: Accepts<O>, O: ?Sized>(_input: W<I>, _output: &W<O>) {}
 /// Checks that the field `result_path` names can hold the result.
 pub fn holds<F: Holds<R>, R: ?Sized>(_field: &Field<F>, _result: &W<R>) {}
 
+/// Checks that a payload field can take what a typed template puts there.
+pub fn fits<F: Fits<S>, S: ?Sized>(_field: &Field<F>, _source: &W<S>) {}
+
+/// Checks that two fields a Choice rule compares have the same type.
+pub fn same_type<F: ComparableField<O>, O: ?Sized>(_field: &Field<F>, _other: &Field<O>) {}
+
+/// Checks, for `#[payload(accepts(..))]`, that a field accepts the other type's field.
+pub fn field_accepts<F: FieldAccepts<O>, O: ?Sized>(_field: &Field<F>, _other: &Field<O>) {}
+
 /// Checks a Choice literal against its field, and gives the literal's JSON.
 pub fn literal<F: Comparable<L>, L: Serialize>(_field: &Field<F>, literal: &L) -> Value {
     serde_json::to_value(literal).unwrap_or(Value::Null)
@@ -51,6 +60,9 @@ pub fn literal<F: Comparable<L>, L: Serialize>(_field: &Field<F>, literal: &L) -
 
 /// Checks that a field can be ordered or matched by a Choice rule.
 pub fn ordered<F: Ordered>(_field: &Field<F>) {}
+
+/// Checks that a field can be pattern-matched by `matches(..)`.
+pub fn matchable<F: Matchable>(_field: &Field<F>) {}
 
 /// The witness of the items of an array field.
 pub fn items<F: Items>(_field: &Field<F>) -> W<F::Item> {

@@ -61,11 +61,9 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         let field_checks = entries.iter().map(|entry| {
             let (ident, ty) = (&entry.ident, &entry.ty);
             quote_spanned! {other.span()=>
-                ::statewright::__private::holds::<#ty, _>(
+                ::statewright::__private::field_accepts::<#ty, _>(
                     &::statewright::__private::Field::<#ty>::new(""),
-                    &::statewright::__private::field_w(
-                        &<#other as ::statewright::__private::Payload>::fields().#ident,
-                    ),
+                    &<#other as ::statewright::__private::Payload>::fields().#ident,
                 );
             }
         });
@@ -80,6 +78,10 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let comparable = is_unit_enum.then(|| {
         quote! {
             impl ::statewright::__private::Comparable<#name> for #name {}
+            // A second candidate, so that a wrong literal gets `Comparable`'s message (see
+            // `Unmatched` in `statewright::dsl::relations`).
+            #[diagnostic::do_not_recommend]
+            impl ::statewright::__private::Comparable<::statewright::__private::Unmatched<#name>> for #name {}
             impl ::statewright::__private::KindOf for #name {
                 const KIND: ::statewright::__private::Kind = ::statewright::__private::Kind::String;
             }

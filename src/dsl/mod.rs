@@ -12,7 +12,10 @@ mod workflow;
 
 pub use local::{Local, Run, RunError, typed_output};
 pub use payload::{Field, Payload, render_path};
-pub use relations::{Accepts, Comparable, Holds, Items, Ordered, TaskToken};
+pub use relations::{
+    Accepts, Comparable, ComparableField, FieldAccepts, Fits, Holds, Items, Matchable, Ordered,
+    TaskToken, Unmatched,
+};
 pub use services::{
     AwsSdk, DynamoGetItem, DynamoPutItem, ExecutionResult, PublishResult, SdkCall,
     SendMessageResult, SnsPublish, SqsSendMessage, StartExecution,

@@ -210,6 +210,8 @@ fn state(ident: Ident, field: &syn::Field, errors: &mut Errors) -> Option<State>
         catches: Vec::new(),
         rules: Vec::new(),
         default: None,
+        choice_span: None,
+        attr_error: false,
     };
     for attr in &field.attrs {
         let result = if attr.path().is_ident("state") {
@@ -219,11 +221,13 @@ fn state(ident: Ident, field: &syn::Field, errors: &mut Errors) -> Option<State>
         } else if attr.path().is_ident("catch") {
             catch(attr).map(|catch| state.catches.push(catch))
         } else if attr.path().is_ident("choice") {
+            state.choice_span.get_or_insert(attr.path().span());
             choice(attr, &mut state)
         } else {
             Ok(())
         };
         if let Err(error) = result {
+            state.attr_error = true;
             errors.push(error);
         }
     }
@@ -308,6 +312,8 @@ fn state_key(state: &mut State, meta: &ParseNestedMeta) -> syn::Result<()> {
         // #[state(raw = json!({..}))]: fields merged into the state as written
         "raw" => attrs.raw = Some(meta.value()?.parse()?),
         _ => {
+            // Reported here alone, not again as a key that does not apply to the state type.
+            state.attrs.keys.pop();
             return Err(meta.error(format!(
                 "unknown `state` attribute `{key}`; see the attribute reference in statewright's `dsl` docs"
             )));
@@ -444,7 +450,7 @@ fn retry(attr: &Attribute) -> syn::Result<Retry> {
         backoff_rate: None,
         max_delay_seconds: None,
         jitter: None,
-        span: attr.span(),
+        span: attr.path().span(),
     };
     attr.parse_nested_meta(|meta| {
         match key(&meta).as_str() {
@@ -494,7 +500,7 @@ fn catch(attr: &Attribute) -> syn::Result<Catch> {
     })?;
     let next = next.ok_or_else(|| {
         syn::Error::new(
-            attr.span(),
+            attr.path().span(),
             "a `catch` needs the state to go to: add `next = state`",
         )
     })?;
@@ -502,7 +508,7 @@ fn catch(attr: &Attribute) -> syn::Result<Catch> {
         errors: errors_list,
         next,
         result_path,
-        span: attr.span(),
+        span: attr.path().span(),
     })
 }
 

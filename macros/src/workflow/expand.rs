@@ -65,7 +65,12 @@ pub fn expand(workflow: &Workflow, start: usize) -> TokenStream {
         let state = &workflow.states[i];
         let in_var = format_ident!("__in_{}", i);
         let source = if i == start {
-            quote!(sw::w::<#input>())
+            match &workflow.input {
+                Some(input) => quote!(sw::w::<#input>()),
+                // No declared `input`: the execution input is untyped JSON, and the start
+                // state reads it as the type it declares, rather than failing as a `Value`.
+                None => start_witness(state),
+            }
         } else {
             match first_pred.get(&i) {
                 Some((p, None)) => {
@@ -159,6 +164,21 @@ pub fn expand(workflow: &Workflow, start: usize) -> TokenStream {
     }
 }
 
+/// The type the start state reads when the workflow declares no `input`: a Choice's `T`, a
+/// plain Task's payload, `Value` otherwise.
+fn start_witness(state: &State) -> TokenStream {
+    let attrs = &state.attrs;
+    let plain =
+        attrs.input_path.is_none() && attrs.parameters.is_none() && attrs.arguments.is_none();
+    match &state.kind {
+        Kind::Choice { input } if attrs.input_path.is_none() => quote!(sw::w::<#input>()),
+        Kind::Task { resource, .. } if plain => {
+            quote!(sw::w::<<#resource as sw::TaskResource>::Payload>())
+        }
+        _ => quote!(sw::w::<sw::Value>()),
+    }
+}
+
 /// A dummy impl emitted next to errors, so that uses of the workflow do not add a cascade.
 pub fn fallback(ident: &Ident) -> TokenStream {
     quote! {
@@ -211,8 +231,11 @@ impl Context<'_> {
 
 /// The expression of a typed path's field (`&Field<T>`) from a witness, spanned at the path so
 /// that a missing field is reported where it is written.
+///
+/// No parentheses around it: callers pass it as an argument, and parentheses carrying the
+/// user's span there would trip `unused_parens` in the user's crate.
 fn field_expr(witness: &TokenStream, idents: &[Ident], span: Span) -> TokenStream {
-    quote_spanned!(span=> (&sw::fields_of(&#witness) #(.#idents)*))
+    quote_spanned!(span=> &sw::fields_of(&#witness) #(.#idents)*)
 }
 
 /// The JSON names along a typed path, as an array expression.
@@ -272,8 +295,8 @@ fn template_code(
             Key::Typed(ident) => match target {
                 Some(target) => {
                     let field =
-                        quote_spanned!(ident.span()=> (&<#target as sw::Payload>::fields().#ident));
-                    (quote!(#field.name().to_string()), Some(field))
+                        quote_spanned!(ident.span()=> &<#target as sw::Payload>::fields().#ident);
+                    (quote!((#field).name().to_string()), Some(field))
                 }
                 None => {
                     let message = "this template has no payload type to check its keys against: quote the keys (`\"Key\" = ..`) or give the type (`Pass<Type>`, `selected = Type`)";
@@ -304,7 +327,7 @@ fn template_code(
                         let field = field_expr(&witness, idents, *span);
                         quote!(sw::field_w(#field))
                     };
-                    entries.extend(quote_spanned!(*span=> sw::holds(#field, &#source);));
+                    entries.extend(quote_spanned!(*span=> sw::fits(#field, &#source);));
                 }
                 let names = names_expr(&witness, idents, *span);
                 if jsonata {
@@ -321,7 +344,7 @@ fn template_code(
             TemplateValue::Token(span) => {
                 if let Some(field) = &target_field {
                     entries.extend(
-                        quote_spanned!(*span=> sw::holds(#field, &sw::w::<sw::TaskToken>());),
+                        quote_spanned!(*span=> sw::fits(#field, &sw::w::<sw::TaskToken>());),
                     );
                 }
                 if jsonata {
@@ -776,7 +799,7 @@ fn condition_code(condition: &Condition, witness: &TokenStream) -> TokenStream {
             let names = names_expr(witness, field, *span);
             let field = field_expr(witness, field, *span);
             quote_spanned!(*span=> {
-                let _ = sw::literal(#field, &#pattern);
+                sw::matchable(#field);
                 let mut rule = sw::Map::new();
                 rule.insert("Variable".into(), sw::json!(sw::render_path("$", &#names)));
                 rule.insert("StringMatches".into(), sw::json!(#pattern));
@@ -811,7 +834,7 @@ fn condition_code(condition: &Condition, witness: &TokenStream) -> TokenStream {
                     let other_names = names_expr(witness, other, *other_span);
                     let other_ref = field_expr(witness, other, *other_span);
                     quote_spanned!(*other_span=> {
-                        sw::holds(#field_ref, &sw::field_w(#other_ref));
+                        sw::same_type(#field_ref, #other_ref);
                         sw::comparison_path(sw::render_path("$", &#names), #name, sw::kind(#field_ref), sw::render_path("$", &#other_names))
                     })
                 }
