@@ -41,6 +41,15 @@ pub fn field_w<T>(_: &Field<T>) -> W<T> {
 /// Checks that a state taking `I` accepts the `O` that reaches it.
 pub fn accepts<I: Accepts<O>, O: ?Sized>(_input: W<I>, _output: &W<O>) {}
 
+/// Checks that a state's declared `output = T` accepts what the state gives.
+pub fn declared_output<T: DeclaredOutput<G>, G: ?Sized>(_declared: W<T>, _given: &W<G>) {}
+
+/// Checks that the workflow's declared `output = T` accepts what an ending state gives.
+pub fn ends_with<T: WorkflowOutput<G>, G: ?Sized>(_declared: W<T>, _given: &W<G>) {}
+
+/// Checks that a Map state's item workflow accepts the items.
+pub fn items_fit<T: ItemInput<G>, G: ?Sized>(_input: W<T>, _item: &W<G>) {}
+
 /// Checks that the field `result_path` names can hold the result.
 pub fn holds<F: Holds<R>, R: ?Sized>(_field: &Field<F>, _result: &W<R>) {}
 

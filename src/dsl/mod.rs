@@ -13,8 +13,8 @@ mod workflow;
 pub use local::{Local, Run, RunError, typed_output};
 pub use payload::{Field, Payload, render_path};
 pub use relations::{
-    Accepts, Comparable, ComparableField, FieldAccepts, Fits, Holds, Items, Matchable, Ordered,
-    TaskToken, Unmatched,
+    Accepts, Comparable, ComparableField, DeclaredOutput, FieldAccepts, Fits, Holds, ItemInput,
+    Items, Matchable, Ordered, TaskToken, Unmatched, WorkflowOutput,
 };
 pub use services::{
     AwsSdk, DynamoGetItem, DynamoPutItem, ExecutionResult, PublishResult, SdkCall,

@@ -63,6 +63,36 @@ pub trait Holds<Result: ?Sized> {}
 
 impl<A: Accepts<B>, B: ?Sized> Holds<B> for A {}
 
+/// A state's `output = Self` accepts the `Given` the state produces (after `result_path`).
+#[diagnostic::on_unimplemented(
+    message = "this state's `output` type `{Self}` does not accept what the state gives, `{Given}`",
+    label = "the state gives `{Given}`",
+    note = "name the type the state really gives in `output = ..`, or declare `#[payload(accepts({Given}))]` on `{Self}` when it reads a subset of `{Given}`'s fields"
+)]
+pub trait DeclaredOutput<Given: ?Sized> {}
+
+impl<A: Accepts<B>, B: ?Sized> DeclaredOutput<B> for A {}
+
+/// The workflow's `#[workflow(output = Self)]` accepts the `Given` an ending state gives.
+#[diagnostic::on_unimplemented(
+    message = "the workflow's `output` type `{Self}` does not accept what this ending state gives, `{Given}`",
+    label = "the workflow ends here with a `{Given}`",
+    note = "make `#[workflow(output = ..)]` the type the ending states give, or transform the data before the end (`result_selector(..)`, `output_path`)"
+)]
+pub trait WorkflowOutput<Given: ?Sized> {}
+
+impl<A: Accepts<B>, B: ?Sized> WorkflowOutput<B> for A {}
+
+/// A Map state's item workflow, taking `Self`, accepts items of type `Item`.
+#[diagnostic::on_unimplemented(
+    message = "the Map state's item workflow takes `{Self}`, but the items are `{Item}`",
+    label = "each item is a `{Item}`",
+    note = "point `items` at an array of `{Self}`, build each item with `item_selector(..)`, or change the item workflow's `input`"
+)]
+pub trait ItemInput<Item: ?Sized> {}
+
+impl<A: Accepts<B>, B: ?Sized> ItemInput<B> for A {}
+
 /// A payload field of type `Self` can take the `Source` a typed template puts there
 /// (`parameters(key = input.path)`); [`Holds`] with the template's words.
 #[diagnostic::on_unimplemented(

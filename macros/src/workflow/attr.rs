@@ -234,6 +234,44 @@ fn state(ident: Ident, field: &syn::Field, errors: &mut Errors) -> Option<State>
     Some(state)
 }
 
+/// Every key `#[state(..)]` takes, for suggestions when one is misspelt.
+const STATE_KEYS: &[&str] = &[
+    "name",
+    "next",
+    "end",
+    "comment",
+    "input_path",
+    "output_path",
+    "result_path",
+    "output",
+    "selected",
+    "parameters",
+    "message",
+    "result_selector",
+    "item_selector",
+    "assign",
+    "result",
+    "seconds",
+    "timestamp",
+    "seconds_path",
+    "timestamp_path",
+    "error",
+    "cause",
+    "queue",
+    "topic",
+    "table",
+    "state_machine",
+    "timeout_seconds",
+    "timeout_seconds_path",
+    "heartbeat_seconds",
+    "heartbeat_seconds_path",
+    "items",
+    "max_concurrency",
+    "arguments",
+    "output_expr",
+    "raw",
+];
+
 /// One key of `#[state(..)]`.
 fn state_key(state: &mut State, meta: &ParseNestedMeta) -> syn::Result<()> {
     let key = key(meta);
@@ -314,9 +352,20 @@ fn state_key(state: &mut State, meta: &ParseNestedMeta) -> syn::Result<()> {
         _ => {
             // Reported here alone, not again as a key that does not apply to the state type.
             state.attrs.keys.pop();
-            return Err(meta.error(format!(
-                "unknown `state` attribute `{key}`; see the attribute reference in statewright's `dsl` docs"
-            )));
+            let closest = STATE_KEYS
+                .iter()
+                .map(|known| (super::check::distance(&key, known), *known))
+                .min()
+                .filter(|(d, _)| *d <= 2);
+            return Err(meta.error(match closest {
+                Some((_, known)) => {
+                    format!("unknown `state` attribute `{key}`; did you mean `{known}`?")
+                }
+                None => format!(
+                    "unknown `state` attribute `{key}`; the keys are {}",
+                    STATE_KEYS.join(", ")
+                ),
+            }));
         }
     }
     Ok(())

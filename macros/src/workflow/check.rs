@@ -21,6 +21,7 @@ pub fn check(workflow: &Workflow, errors: &mut Errors) -> Option<usize> {
         .map(|(i, state)| (state.ident.to_string(), i))
         .collect();
     names(workflow, errors);
+    literals::check_workflow(workflow, errors);
     for state in &workflow.states {
         transitions(state, workflow.jsonata, errors);
         targets(state, &index, errors);

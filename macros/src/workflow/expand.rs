@@ -110,7 +110,7 @@ pub fn expand(workflow: &Workflow, start: usize) -> TokenStream {
             if state.end.is_some() || matches!(state.kind, Kind::Succeed) {
                 let out = format_ident!("__out_{}", i);
                 let span = state.end.unwrap_or(state.ident.span());
-                body.extend(quote_spanned!(span=> sw::accepts(sw::w::<#declared>(), &#out);));
+                body.extend(quote_spanned!(span=> sw::ends_with(sw::w::<#declared>(), &#out);));
             }
         }
     }
@@ -598,8 +598,13 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
                 let json = template_code(template, Some(&item_input), &roots, jsonata, false);
                 fields.extend(quote!(s.insert("ItemSelector".into(), #json);));
             } else {
+                // At the typed `items = field` when there is one: that is what gives the items.
+                let item_span = match &attrs.items {
+                    Some((PathArg::Typed(_, span), _)) => *span,
+                    _ => ty_span,
+                };
                 code.extend(
-                    quote_spanned!(ty_span=> sw::accepts(sw::w::<#item_input>(), &__item);),
+                    quote_spanned!(item_span=> sw::items_fit(sw::w::<#item_input>(), &__item);),
                 );
             }
             if let Some((expr, _)) = &attrs.max_concurrency {
@@ -657,7 +662,9 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
     let after_result = match (&attrs.output, &attrs.result_path) {
         (Some(output), None) if !matches!(state.kind, Kind::Pass { .. }) => {
             let span = output.span();
-            code.extend(quote_spanned!(span=> sw::accepts(sw::w::<#output>(), &#after_result);));
+            code.extend(
+                quote_spanned!(span=> sw::declared_output(sw::w::<#output>(), &#after_result);),
+            );
             quote!(sw::w::<#output>())
         }
         _ => after_result,

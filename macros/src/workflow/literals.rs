@@ -106,11 +106,38 @@ fn error_names(names: &[LitStr], errors: &mut Errors) {
     }
 }
 
+/// A whole number of at least `min`, when written as a literal.
 fn at_least(expr: &Expr, what: &str, min: i64, errors: &mut Errors) {
+    if let Expr::Lit(lit) = expr {
+        match &lit.lit {
+            Lit::Str(_) => {
+                errors.at(
+                    expr.span(),
+                    format!("`{what}` is a number: write it without quotes"),
+                );
+                return;
+            }
+            Lit::Float(_) => {
+                errors.at(
+                    expr.span(),
+                    format!("`{what}` is a whole number of seconds or items"),
+                );
+                return;
+            }
+            _ => {}
+        }
+    }
     if let Some(value) = number(expr)
         && value < min as f64
     {
         errors.at(expr.span(), format!("`{what}` is at least {min}"));
+    }
+}
+
+/// The workflow's own literals: `timeout_seconds`.
+pub fn check_workflow(workflow: &Workflow, errors: &mut Errors) {
+    if let Some(expr) = &workflow.timeout_seconds {
+        at_least(expr, "timeout_seconds", 1, errors);
     }
 }
 
