@@ -43,9 +43,6 @@ pub struct FailedOrder {
     pub failure: CaughtError,
 }
 
-/// The error output a catch passes on.
-pub type CaughtError = statewright::__private::CaughtError;
-
 /// The payment provider's errors, as the Lambda runtime reports them.
 #[derive(Debug)]
 pub enum PaymentError {

@@ -26,10 +26,10 @@ pub mod prelude {
     #[cfg(feature = "schema")]
     pub use crate::dsl::WorkflowSchema;
     pub use crate::dsl::{
-        Accepts, AwsSdk, Callback, Choice, DynamoGetItem, DynamoPutItem, ExecutionResult, Fail,
-        Field, Local, Map, Parallel, Pass, Payload, PublishResult, Raw, Run, RunError, SdkCall,
-        SendMessageResult, SnsPublish, SqsSendMessage, StartExecution, Succeed, Task, TaskToken,
-        Timestamp, Wait, Workflow,
+        Accepts, AwsSdk, Callback, CaughtError, Choice, DynamoGetItem, DynamoPutItem,
+        ExecutionResult, Fail, Field, Local, Map, Parallel, Pass, Payload, PublishResult, Raw, Run,
+        RunError, SdkCall, SendMessageResult, SnsPublish, SqsSendMessage, StartExecution, Succeed,
+        Task, TaskToken, Timestamp, Wait, Workflow,
     };
     pub use crate::{Payload, Workflow, lambda};
     #[cfg(feature = "schema")]

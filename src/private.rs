@@ -38,36 +38,48 @@ pub fn field_w<T>(_: &Field<T>) -> W<T> {
     w()
 }
 
-// The checks are methods of the witness of the type already known (the output that flows,
-// the result to hold): rustc then reports an unmet bound with the trait's own message, where
-// a free function would let it infer the unknown side from the one impl and report a type
-// mismatch instead.
-impl<O: ?Sized> W<O> {
-    /// Checks that a state taking `I` accepts this output.
-    pub fn flows_into<I: Accepts<O>>(&self) {}
+/// Checks that a state taking `I` accepts the `O` that reaches it.
+pub fn accepts<I: Accepts<O>, O: ?Sized>(_input: W<I>, _output: &W<O>) {}
 
-    /// Checks that the state whose input is witnessed by `input` accepts this output.
-    pub fn flows_into_w<I: Accepts<O>>(&self, _input: W<I>) {}
+/// Checks that a state's declared `output = T` accepts what the state gives.
+pub fn declared_output<T: DeclaredOutput<G>, G: ?Sized>(_declared: W<T>, _given: &W<G>) {}
 
-    /// Checks that the field `result_path` names can hold this result.
-    pub fn held_by<F: Holds<O>>(&self, _field: &Field<F>) {}
+/// Checks that the workflow's declared `output = T` accepts what an ending state gives.
+pub fn ends_with<T: WorkflowOutput<G>, G: ?Sized>(_declared: W<T>, _given: &W<G>) {}
 
-    /// Checks that every branch of a Parallel state accepts this input.
-    pub fn branches<B: BranchesAccept<O>>(&self) {}
-}
+/// Checks that a Map state's item workflow accepts the items.
+pub fn items_fit<T: ItemInput<G>, G: ?Sized>(_input: W<T>, _item: &W<G>) {}
+
+/// Checks that the field `result_path` names can hold the result.
+pub fn holds<F: Holds<R>, R: ?Sized>(_field: &Field<F>, _result: &W<R>) {}
+
+/// Checks that a payload field can take what a typed template puts there.
+pub fn fits<F: Fits<S>, S: ?Sized>(_field: &Field<F>, _source: &W<S>) {}
+
+/// Checks that two fields a Choice rule compares have the same type.
+pub fn same_type<F: ComparableField<O>, O: ?Sized>(_field: &Field<F>, _other: &Field<O>) {}
+
+/// Checks, for `#[payload(accepts(..))]`, that a field accepts the other type's field.
+pub fn field_accepts<F: FieldAccepts<O>, O: ?Sized>(_field: &Field<F>, _other: &Field<O>) {}
 
 /// Checks a Choice literal against its field, and gives the literal's JSON.
-pub fn literal<L: Serialize, F: Comparable<L>>(literal: &L, _field: &Field<F>) -> Value {
+pub fn literal<F: Comparable<L>, L: Serialize>(_field: &Field<F>, literal: &L) -> Value {
     serde_json::to_value(literal).unwrap_or(Value::Null)
 }
 
 /// Checks that a field can be ordered or matched by a Choice rule.
 pub fn ordered<F: Ordered>(_field: &Field<F>) {}
 
+/// Checks that a field can be pattern-matched by `matches(..)`.
+pub fn matchable<F: Matchable>(_field: &Field<F>) {}
+
 /// The witness of the items of an array field.
 pub fn items<F: Items>(_field: &Field<F>) -> W<F::Item> {
     w()
 }
+
+/// Checks that every branch of a Parallel state accepts its input.
+pub fn branches_accept<B: BranchesAccept<T>, T>(_input: &W<T>) {}
 
 /// A value of any serializable type, as JSON (`result = ..` of a Pass state, literals).
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Value {
@@ -215,16 +227,4 @@ pub fn jsonata_path(root: &str, names: &[&str]) -> String {
         }
     }
     format!("{{% {path} %}}")
-}
-
-/// The error output a `catch` passes on: `{"Error": .., "Cause": ..}`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, crate::Payload)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct CaughtError {
-    /// The error name.
-    #[serde(rename = "Error")]
-    pub error: String,
-    /// The cause.
-    #[serde(rename = "Cause", default)]
-    pub cause: String,
 }

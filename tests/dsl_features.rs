@@ -216,3 +216,43 @@ fn jsonata_workflows_run_with_typed_arguments() {
     let small = Jsonata::local().run_blocking(Doubled { size: 2 }).unwrap();
     assert_eq!(small.output, Doubled { size: 3 });
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Payload)]
+struct Ticket {
+    id: String,
+    failure: Option<CaughtError>,
+}
+
+#[statewright::lambda(function = "Explode")]
+async fn explode(_: LambdaEvent<Ticket>) -> Result<Ticket, Error> {
+    Err("the fuse was short".into())
+}
+
+/// A catch records the error in an optional field of the same type.
+#[derive(Workflow)]
+#[workflow(input = Ticket, output = Ticket)]
+struct Recover {
+    #[state(end)]
+    #[catch(errors = ["States.ALL"], next = recorded, result_path = failure, output = Ticket)]
+    explode: Task<Explode>,
+    recorded: Succeed,
+}
+
+#[test]
+fn a_catch_fills_an_optional_field_with_the_error() {
+    let run = Recover::local()
+        .run_blocking(Ticket {
+            id: "t".into(),
+            failure: None,
+        })
+        .unwrap();
+    let failure = run.output.failure.expect("the catch recorded the error");
+    // Lambda's cause is the runtime's error JSON, as on AWS.
+    let cause: serde_json::Value = serde_json::from_str(&failure.cause).unwrap();
+    assert_eq!(cause["errorMessage"], "the fuse was short");
+    assert_eq!(failure.error, cause["errorType"]);
+    assert_eq!(
+        Recover::definition().to_value()["States"]["explode"]["Catch"][0]["ResultPath"],
+        "$.failure"
+    );
+}

@@ -61,6 +61,20 @@ pub fn expand(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
             "a Lambda handler is an `async fn`",
         ));
     }
+    // The marker type names the handler's input and output types, which a generic or a
+    // method's `Self` would leave undefined outside the function.
+    if !item.sig.generics.params.is_empty() {
+        return Err(syn::Error::new(
+            item.sig.generics.span(),
+            "a Lambda handler is not generic: a task takes one concrete input type",
+        ));
+    }
+    if let Some(FnArg::Receiver(receiver)) = item.sig.inputs.first() {
+        return Err(syn::Error::new(
+            receiver.span(),
+            "a Lambda handler is a free function, not a method: move it out of the `impl`",
+        ));
+    }
     let (input, event) = input_type(&item)?;
     let output = output_type(&item)?;
     let name = args.function.value();

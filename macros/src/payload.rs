@@ -73,10 +73,10 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
         let field_checks = entries.iter().map(|entry| {
             let (ident, ty) = (&entry.ident, &entry.ty);
             quote_spanned! {other.span()=>
-                ::statewright::__private::field_w(
+                ::statewright::__private::field_accepts::<#ty, _>(
+                    &::statewright::__private::Field::<#ty>::new(""),
                     &<#other as ::statewright::__private::Payload>::fields().#ident,
-                )
-                .held_by(&::statewright::__private::Field::<#ty>::new(""));
+                );
             }
         });
         quote! {
@@ -90,6 +90,10 @@ pub fn expand(input: &DeriveInput) -> syn::Result<TokenStream> {
     let comparable = is_unit_enum.then(|| {
         quote! {
             impl #impl_generics ::statewright::__private::Comparable<#name #type_generics> for #name #type_generics #where_clause {}
+            // A second candidate, so that a wrong literal gets `Comparable`'s message (see
+            // `Unmatched` in `statewright::dsl::relations`).
+            #[diagnostic::do_not_recommend]
+            impl #impl_generics ::statewright::__private::Comparable<::statewright::__private::Unmatched<#name #type_generics>> for #name #type_generics #where_clause {}
             impl #impl_generics ::statewright::__private::KindOf for #name #type_generics #where_clause {
                 const KIND: ::statewright::__private::Kind = ::statewright::__private::Kind::String;
             }

@@ -94,14 +94,19 @@ mod workflow;
 pub use emit::{EMIT_FLAG, EmitRequestError, NAMING_FLAG, NamedDefinition, emit_requested};
 pub use local::{Local, Run, RunError, typed_output};
 pub use payload::{Field, Payload, is_plain_name, render_path};
-pub use relations::{Accepts, Comparable, Holds, Items, Ordered, TaskToken};
+pub use relations::{
+    Accepts, Comparable, ComparableField, DeclaredOutput, FieldAccepts, Fits, Holds, ItemInput,
+    Items, Matchable, Ordered, TaskToken, Unmatched, WorkflowOutput,
+};
 #[cfg(feature = "schema")]
 pub use schema::WorkflowSchema;
 pub use services::{
     AwsSdk, DynamoGetItem, DynamoPutItem, ExecutionResult, PublishResult, SdkCall,
     SendMessageResult, SnsPublish, SqsSendMessage, StartExecution,
 };
-pub use states::{Choice, Fail, Map, Parallel, Pass, Passthrough, Raw, Succeed, Timestamp, Wait};
+pub use states::{
+    CaughtError, Choice, Fail, Map, Parallel, Pass, Passthrough, Raw, Succeed, Timestamp, Wait,
+};
 pub use task::{
     Callback, LambdaFunction, LocalNaming, Task, TaskOptions, TaskResource, TaskSpec,
     assert_callback, assert_target, lambda_task, placeholder,

@@ -49,3 +49,15 @@ impl Timestamp {
 
 /// The raw JSON escape hatch: any value a typed form does not cover.
 pub type Raw = Value;
+
+/// The error output a `catch` passes on: `{"Error": .., "Cause": ..}`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize, crate::Payload)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CaughtError {
+    /// The error name.
+    #[serde(rename = "Error")]
+    pub error: String,
+    /// The cause.
+    #[serde(rename = "Cause", default)]
+    pub cause: String,
+}

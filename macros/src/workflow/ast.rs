@@ -31,6 +31,11 @@ pub struct State {
     pub catches: Vec<Catch>,
     pub rules: Vec<Rule>,
     pub default: Option<Ident>,
+    /// The `choice` of the first `#[choice(..)]` attribute, if any.
+    pub choice_span: Option<Span>,
+    /// Whether one of the state's attributes failed to parse: the checks of what is missing
+    /// (`next`/`end`, Choice rules) stay quiet then, as the missing part may be past the error.
+    pub attr_error: bool,
 }
 
 /// The state's type, read from the field's type.

@@ -210,6 +210,8 @@ fn state(ident: Ident, field: &syn::Field, errors: &mut Errors) -> Option<State>
         catches: Vec::new(),
         rules: Vec::new(),
         default: None,
+        choice_span: None,
+        attr_error: false,
     };
     for attr in &field.attrs {
         let result = if attr.path().is_ident("state") {
@@ -219,16 +221,56 @@ fn state(ident: Ident, field: &syn::Field, errors: &mut Errors) -> Option<State>
         } else if attr.path().is_ident("catch") {
             catch(attr).map(|catch| state.catches.push(catch))
         } else if attr.path().is_ident("choice") {
+            state.choice_span.get_or_insert(attr.path().span());
             choice(attr, &mut state)
         } else {
             Ok(())
         };
         if let Err(error) = result {
+            state.attr_error = true;
             errors.push(error);
         }
     }
     Some(state)
 }
+
+/// Every key `#[state(..)]` takes, for suggestions when one is misspelt.
+const STATE_KEYS: &[&str] = &[
+    "name",
+    "next",
+    "end",
+    "comment",
+    "input_path",
+    "output_path",
+    "result_path",
+    "output",
+    "selected",
+    "parameters",
+    "message",
+    "result_selector",
+    "item_selector",
+    "assign",
+    "result",
+    "seconds",
+    "timestamp",
+    "seconds_path",
+    "timestamp_path",
+    "error",
+    "cause",
+    "queue",
+    "topic",
+    "table",
+    "state_machine",
+    "timeout_seconds",
+    "timeout_seconds_path",
+    "heartbeat_seconds",
+    "heartbeat_seconds_path",
+    "items",
+    "max_concurrency",
+    "arguments",
+    "output_expr",
+    "raw",
+];
 
 /// One key of `#[state(..)]`.
 fn state_key(state: &mut State, meta: &ParseNestedMeta) -> syn::Result<()> {
@@ -311,9 +353,22 @@ fn state_key(state: &mut State, meta: &ParseNestedMeta) -> syn::Result<()> {
         // #[state(raw = json!({..}))]: fields merged into the state as written
         "raw" => attrs.raw = Some(meta.value()?.parse()?),
         _ => {
-            return Err(meta.error(format!(
-                "unknown `state` attribute `{key}`; see the attribute reference in statewright's `dsl` docs"
-            )));
+            // Reported here alone, not again as a key that does not apply to the state type.
+            state.attrs.keys.pop();
+            let closest = STATE_KEYS
+                .iter()
+                .map(|known| (super::check::distance(&key, known), *known))
+                .min()
+                .filter(|(d, _)| *d <= 2);
+            return Err(meta.error(match closest {
+                Some((_, known)) => {
+                    format!("unknown `state` attribute `{key}`; did you mean `{known}`?")
+                }
+                None => format!(
+                    "unknown `state` attribute `{key}`; the keys are {}",
+                    STATE_KEYS.join(", ")
+                ),
+            }));
         }
     }
     Ok(())
@@ -447,7 +502,7 @@ fn retry(attr: &Attribute) -> syn::Result<Retry> {
         backoff_rate: None,
         max_delay_seconds: None,
         jitter: None,
-        span: attr.span(),
+        span: attr.path().span(),
     };
     attr.parse_nested_meta(|meta| {
         match key(&meta).as_str() {
@@ -500,7 +555,7 @@ fn catch(attr: &Attribute) -> syn::Result<Catch> {
     })?;
     let next = next.ok_or_else(|| {
         syn::Error::new(
-            attr.span(),
+            attr.path().span(),
             "a `catch` needs the state to go to: add `next = state`",
         )
     })?;
@@ -509,7 +564,7 @@ fn catch(attr: &Attribute) -> syn::Result<Catch> {
         next,
         result_path,
         output,
-        span: attr.span(),
+        span: attr.path().span(),
     })
 }
 

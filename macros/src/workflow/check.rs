@@ -8,7 +8,7 @@ use proc_macro2::Span;
 use syn::Ident;
 
 use super::ast::*;
-use super::syntax;
+use super::{literals, syntax};
 use crate::errors::Errors;
 
 /// Runs every check; returns the index of the start state when the graph is sound enough
@@ -21,11 +21,15 @@ pub fn check(workflow: &Workflow, errors: &mut Errors) -> Option<usize> {
         .map(|(i, state)| (state.ident.to_string(), i))
         .collect();
     names(workflow, errors);
+    literals::check_workflow(workflow, errors);
     for state in &workflow.states {
         transitions(state, workflow.jsonata, errors);
         targets(state, &index, errors);
         fields(state, workflow.jsonata, errors);
         errors_lists(state, errors);
+        literals::check(state, errors);
+        literals::retry_catch_placement(state, errors);
+        duplicate_keys(state, errors);
         syntax_of(state, errors);
     }
     let start = match &workflow.start {
@@ -36,6 +40,8 @@ pub fn check(workflow: &Workflow, errors: &mut Errors) -> Option<usize> {
                 return None;
             }
         },
+        // Fields that are not states were reported already; one error is enough.
+        None if workflow.states.is_empty() && !errors.is_empty() => return None,
         None if workflow.states.is_empty() => {
             errors.at(
                 workflow.ident.span(),
@@ -45,8 +51,12 @@ pub fn check(workflow: &Workflow, errors: &mut Errors) -> Option<usize> {
         }
         None => 0,
     };
-    reachability(workflow, start, &index, errors);
-    terminal(workflow, errors);
+    // The whole-graph checks only run on an otherwise sound workflow: after an unknown target
+    // or an attribute that failed to parse, "unreachable" and "never ends" are only echoes.
+    if errors.is_empty() {
+        reachability(workflow, start, &index, errors);
+        terminal(workflow, errors);
+    }
     Some(start)
 }
 
@@ -92,7 +102,7 @@ fn transitions(state: &State, jsonata: bool, errors: &mut Errors) {
             if let Some(end) = state.end {
                 errors.at(end, "a Choice state cannot `end`; its rules go to other states");
             }
-            if state.rules.is_empty() {
+            if state.rules.is_empty() && !state.attr_error {
                 errors.at(
                     state.ident.span(),
                     "a Choice state needs at least one rule: add `#[choice(when(field == value) => state)]`",
@@ -121,7 +131,7 @@ fn transitions(state: &State, jsonata: bool, errors: &mut Errors) {
                     state.ident
                 ),
             ),
-            (None, None) => errors.at(
+            (None, None) if !state.attr_error => errors.at(
                 state.ident.span(),
                 format!(
                     "state `{}` has neither `next` nor `end`: add `#[state(next = other_state)]` or `#[state(end)]`",
@@ -132,10 +142,10 @@ fn transitions(state: &State, jsonata: bool, errors: &mut Errors) {
         },
     }
     if !matches!(state.kind, Kind::Choice { .. })
-        && (!state.rules.is_empty() || state.default.is_some())
+        && let Some(span) = state.choice_span
     {
         errors.at(
-            state.ident.span(),
+            span,
             format!(
                 "`#[choice(..)]` belongs to Choice states; `{}` is a {kind} state",
                 state.ident
@@ -145,14 +155,39 @@ fn transitions(state: &State, jsonata: bool, errors: &mut Errors) {
 }
 
 fn unknown(target: &Ident, index: &BTreeMap<String, usize>, errors: &mut Errors) {
-    let known: Vec<&str> = index.keys().map(String::as_str).collect();
-    errors.at(
-        target.span(),
-        format!(
-            "no state `{target}` in this workflow; the states are the struct's fields: {}",
-            known.join(", ")
-        ),
-    );
+    let wanted = target.to_string();
+    let closest = index
+        .keys()
+        .map(|name| (distance(&wanted, name), name))
+        .filter(|(d, name)| *d <= 2.max(name.len() / 3))
+        .min();
+    let message = match closest {
+        Some((_, name)) => format!("no state `{target}` in this workflow; did you mean `{name}`?"),
+        None => {
+            let known: Vec<&str> = index.keys().map(String::as_str).collect();
+            format!(
+                "no state `{target}` in this workflow; the states are the struct's fields: {}",
+                known.join(", ")
+            )
+        }
+    };
+    errors.at(target.span(), message);
+}
+
+/// The edit distance of two names, for "did you mean" suggestions.
+pub fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
 }
 
 fn targets(state: &State, index: &BTreeMap<String, usize>, errors: &mut Errors) {
@@ -408,8 +443,13 @@ fn fields(state: &State, jsonata: bool, errors: &mut Errors) {
         && attrs.result_selector.is_none()
     {
         let _ = resource;
+        let span = attrs
+            .keys
+            .iter()
+            .find(|(k, _)| k == "selected")
+            .map_or(state.ident.span(), |(_, s)| *s);
         errors.at(
-            state.ident.span(),
+            span,
             "`selected = Type` names what `result_selector(..)` builds; add the `result_selector`",
         );
     }
@@ -420,6 +460,25 @@ fn fields(state: &State, jsonata: bool, errors: &mut Errors) {
             *span,
             "a `result_path` into a field merges the result into the input: name the merged type with `output = Type`",
         );
+    }
+}
+
+/// A key given twice: the second would silently win.
+fn duplicate_keys(state: &State, errors: &mut Errors) {
+    let mut seen = BTreeSet::new();
+    for (key, span) in &state.attrs.keys {
+        // `parameters` and `message` are one key under two names.
+        let same = if key == "message" {
+            "parameters"
+        } else {
+            key.as_str()
+        };
+        if !seen.insert(same) {
+            errors.at(
+                *span,
+                format!("`{key}` is given twice for this state: keep one"),
+            );
+        }
     }
 }
 
@@ -533,7 +592,8 @@ fn syntax_of(state: &State, errors: &mut Errors) {
     for catch in &state.catches {
         if let Some(ResultPath::Path(path)) = &catch.result_path {
             path_syntax(path, true, errors);
-            if catch.output.is_none() {
+            // A raw path is untyped; a typed one must say what the merged value is.
+            if catch.output.is_none() && matches!(path, PathArg::Typed(..)) {
                 errors.at(
                     catch.span,
                     "a `catch` with `result_path` into a field merges the error into the input: name the merged type with `output = Type`",

@@ -65,7 +65,12 @@ pub fn expand(workflow: &Workflow, start: usize) -> TokenStream {
         let state = &workflow.states[i];
         let in_var = format_ident!("__in_{}", i);
         let source = if i == start {
-            quote!(sw::w::<#input>())
+            match &workflow.input {
+                Some(input) => quote!(sw::w::<#input>()),
+                // No declared `input`: the execution input is untyped JSON, and the start
+                // state reads it as the type it declares, rather than failing as a `Value`.
+                None => start_witness(state),
+            }
         } else {
             match first_pred.get(&i) {
                 Some((p, None)) => {
@@ -98,7 +103,7 @@ pub fn expand(workflow: &Workflow, start: usize) -> TokenStream {
             format_ident!("__out_{}", from),
             format_ident!("__in_{}", to),
         );
-        body.extend(quote_spanned!(*span=> #out.flows_into_w(#inn);));
+        body.extend(quote_spanned!(*span=> sw::accepts(#inn, &#out);));
     }
     // Every ending state gives the declared output.
     if let Some(declared) = &workflow.output {
@@ -106,7 +111,7 @@ pub fn expand(workflow: &Workflow, start: usize) -> TokenStream {
             if state.end.is_some() || matches!(state.kind, Kind::Succeed) {
                 let out = format_ident!("__out_{}", i);
                 let span = state.end.unwrap_or(state.ident.span());
-                body.extend(quote_spanned!(span=> #out.flows_into::<#declared>();));
+                body.extend(quote_spanned!(span=> sw::ends_with(sw::w::<#declared>(), &#out);));
             }
         }
     }
@@ -128,7 +133,7 @@ pub fn expand(workflow: &Workflow, start: usize) -> TokenStream {
             type Input = #input;
             type Output = #output;
 
-            #[allow(unused_variables, unused_parens, clippy::all)]
+            #[allow(unused_variables, clippy::let_unit_value, clippy::redundant_clone)]
             fn definition() -> ::statewright::__private::StateMachine {
                 use ::statewright::__private as sw;
                 #body
@@ -157,6 +162,21 @@ pub fn expand(workflow: &Workflow, start: usize) -> TokenStream {
                 builder
             }
         }
+    }
+}
+
+/// The type the start state reads when the workflow declares no `input`: a Choice's `T`, a
+/// plain Task's payload, `Value` otherwise.
+fn start_witness(state: &State) -> TokenStream {
+    let attrs = &state.attrs;
+    let plain =
+        attrs.input_path.is_none() && attrs.parameters.is_none() && attrs.arguments.is_none();
+    match &state.kind {
+        Kind::Choice { input } if attrs.input_path.is_none() => quote!(sw::w::<#input>()),
+        Kind::Task { resource, .. } if plain => {
+            quote!(sw::w::<<#resource as sw::TaskResource>::Payload>())
+        }
+        _ => quote!(sw::w::<sw::Value>()),
     }
 }
 
@@ -212,6 +232,9 @@ impl Context<'_> {
 
 /// The expression of a typed path's field (`&Field<T>`) from a witness, spanned at the path so
 /// that a missing field is reported where it is written.
+///
+/// No parentheses around it: callers pass it as an argument, and parentheses carrying the
+/// user's span there would trip `unused_parens` in the user's crate.
 fn field_expr(witness: &TokenStream, idents: &[Ident], span: Span) -> TokenStream {
     quote_spanned!(span=> &sw::fields_of(&#witness) #(.#idents)*)
 }
@@ -312,7 +335,7 @@ fn template_code(
                         let field = field_expr(&witness, idents, *span);
                         quote!(sw::field_w(#field))
                     };
-                    entries.extend(quote_spanned!(*span=> #source.held_by(#field);));
+                    entries.extend(quote_spanned!(*span=> sw::fits(#field, &#source);));
                 }
                 let names = names_expr(&witness, idents, *span);
                 if jsonata {
@@ -328,8 +351,9 @@ fn template_code(
             }
             TemplateValue::Token(span) => {
                 if let Some(field) = &target_field {
-                    entries
-                        .extend(quote_spanned!(*span=> sw::w::<sw::TaskToken>().held_by(#field);));
+                    entries.extend(
+                        quote_spanned!(*span=> sw::fits(#field, &sw::w::<sw::TaskToken>());),
+                    );
                 }
                 if jsonata {
                     (false, quote!(sw::json!("{% $states.context.Task.Token %}")))
@@ -423,7 +447,9 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
                 quote!(Some(sw::json!(#text)))
             } else {
                 if !jsonata {
-                    code.extend(quote_spanned!(ty_span=> #effective.flows_into::<#payload_ty>();));
+                    code.extend(
+                        quote_spanned!(ty_span=> sw::accepts(sw::w::<#payload_ty>(), &#effective);),
+                    );
                 }
                 quote!(None)
             };
@@ -483,7 +509,9 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
             match output {
                 Some(output) => {
                     if attrs.result.is_none() && attrs.parameters.is_none() {
-                        code.extend(quote_spanned!(ty_span=> #effective.flows_into::<#output>();));
+                        code.extend(
+                            quote_spanned!(ty_span=> sw::accepts(sw::w::<#output>(), &#effective);),
+                        );
                     }
                     quote!(sw::w::<#output>())
                 }
@@ -493,7 +521,9 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
         Kind::Choice {
             input: choice_input,
         } => {
-            code.extend(quote_spanned!(ty_span=> #effective.flows_into::<#choice_input>();));
+            code.extend(
+                quote_spanned!(ty_span=> sw::accepts(sw::w::<#choice_input>(), &#effective);),
+            );
             let witness = quote!(sw::w::<#choice_input>());
             let rules = state.rules.iter().map(|rule| {
                 let json = condition_code(&rule.condition, &witness);
@@ -536,7 +566,9 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
             effective.clone()
         }
         Kind::Parallel { branches } => {
-            code.extend(quote_spanned!(ty_span=> #effective.branches::<#branches>();));
+            code.extend(
+                quote_spanned!(ty_span=> sw::branches_accept::<#branches, _>(&#effective);),
+            );
             if let Some(template) = &attrs.parameters {
                 let json = template_code(template, None, &roots, jsonata, true);
                 fields.extend(quote!(s.insert("Parameters".into(), #json);));
@@ -574,7 +606,14 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
                 let json = template_code(template, Some(&item_input), &roots, jsonata, false);
                 fields.extend(quote!(s.insert("ItemSelector".into(), #json);));
             } else {
-                code.extend(quote_spanned!(ty_span=> __item.flows_into::<#item_input>();));
+                // At the typed `items = field` when there is one: that is what gives the items.
+                let item_span = match &attrs.items {
+                    Some((PathArg::Typed(_, span), _)) => *span,
+                    _ => ty_span,
+                };
+                code.extend(
+                    quote_spanned!(item_span=> sw::items_fit(sw::w::<#item_input>(), &__item);),
+                );
             }
             if let Some((expr, _)) = &attrs.max_concurrency {
                 fields.extend(quote!(s.insert("MaxConcurrency".into(), sw::to_json(&(#expr)));));
@@ -625,7 +664,7 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
             fields.extend(quote!(s.insert("ResultPath".into(), sw::json!(#value));));
             if let PathArg::Typed(idents, span) = path {
                 let field = field_expr(&merged, idents, *span);
-                code.extend(quote_spanned!(*span=> #current.held_by(#field);));
+                code.extend(quote_spanned!(*span=> sw::holds(#field, &#current);));
             }
             merged
         }
@@ -633,7 +672,9 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
     let after_result = match (&attrs.output, &attrs.result_path) {
         (Some(output), None) if !matches!(state.kind, Kind::Pass { .. }) => {
             let span = output.span();
-            code.extend(quote_spanned!(span=> #after_result.flows_into::<#output>();));
+            code.extend(
+                quote_spanned!(span=> sw::declared_output(sw::w::<#output>(), &#after_result);),
+            );
             quote!(sw::w::<#output>())
         }
         _ => after_result,
@@ -698,7 +739,7 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
                     let check = match path {
                         PathArg::Typed(idents, span) => {
                             let field = field_expr(&merged, idents, *span);
-                            quote_spanned!(*span=> sw::w::<sw::CaughtError>().held_by(#field);)
+                            quote_spanned!(*span=> sw::holds(#field, &sw::w::<sw::CaughtError>());)
                         }
                         PathArg::Raw(_) => quote!(),
                     };
@@ -785,7 +826,7 @@ fn condition_code(condition: &Condition, witness: &TokenStream) -> TokenStream {
             let names = names_expr(witness, field, *span);
             let field = field_expr(witness, field, *span);
             quote_spanned!(*span=> {
-                let _ = sw::literal(&#pattern, #field);
+                sw::matchable(#field);
                 let mut rule = sw::Map::new();
                 rule.insert("Variable".into(), sw::json!(sw::render_path("$", &#names)));
                 rule.insert("StringMatches".into(), sw::json!(#pattern));
@@ -813,14 +854,14 @@ fn condition_code(condition: &Condition, witness: &TokenStream) -> TokenStream {
             let rule = match value {
                 Operand::Literal(literal) => {
                     let literal_span = literal.span();
-                    let value = quote_spanned!(literal_span=> sw::literal(&(#literal), #field_ref));
+                    let value = quote_spanned!(literal_span=> sw::literal(#field_ref, &(#literal)));
                     quote!(sw::comparison(sw::render_path("$", &#names), #name, sw::kind(#field_ref), #value))
                 }
                 Operand::Field(other, other_span) => {
                     let other_names = names_expr(witness, other, *other_span);
                     let other_ref = field_expr(witness, other, *other_span);
                     quote_spanned!(*other_span=> {
-                        sw::field_w(#other_ref).held_by(#field_ref);
+                        sw::same_type(#field_ref, #other_ref);
                         sw::comparison_path(sw::render_path("$", &#names), #name, sw::kind(#field_ref), sw::render_path("$", &#other_names))
                     })
                 }

@@ -1,0 +1,22 @@
+//! `output_expr` in a JSONPath workflow.
+
+use statewright::prelude::*;
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Order {
+    pub id: String,
+    pub total: u32,
+}
+
+#[statewright::lambda(function = "Price")]
+pub async fn price(order: Order) -> Result<Order, String> {
+    Ok(order)
+}
+
+#[derive(Workflow)]
+pub struct Flow {
+    #[state(output_expr = "{% $states.result %}", end)]
+    price: Task<Price>,
+}
+
+fn main() {}

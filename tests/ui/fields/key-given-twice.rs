@@ -1,0 +1,24 @@
+//! The same `#[state(..)]` key twice: the second would silently win.
+
+use statewright::prelude::*;
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Order {
+    pub id: String,
+    pub total: u32,
+}
+
+#[statewright::lambda(function = "Price")]
+pub async fn price(order: Order) -> Result<Order, String> {
+    Ok(order)
+}
+
+#[derive(Workflow)]
+pub struct Flow {
+    #[state(next = done, next = failed)]
+    price: Task<Price>,
+    done: Succeed,
+    failed: Fail,
+}
+
+fn main() {}

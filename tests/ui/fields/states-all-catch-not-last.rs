@@ -1,0 +1,25 @@
+//! A `States.ALL` catch before another catch.
+
+use statewright::prelude::*;
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Order {
+    pub id: String,
+    pub total: u32,
+}
+
+#[statewright::lambda(function = "Price")]
+pub async fn price(order: Order) -> Result<Order, String> {
+    Ok(order)
+}
+
+#[derive(Workflow)]
+pub struct Flow {
+    #[state(end)]
+    #[catch(errors = ["States.ALL"], next = failed)]
+    #[catch(errors = ["States.Timeout"], next = failed)]
+    price: Task<Price>,
+    failed: Fail,
+}
+
+fn main() {}

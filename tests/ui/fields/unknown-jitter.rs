@@ -1,0 +1,23 @@
+//! A `jitter` other than FULL or NONE.
+
+use statewright::prelude::*;
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Order {
+    pub id: String,
+    pub total: u32,
+}
+
+#[statewright::lambda(function = "Price")]
+pub async fn price(order: Order) -> Result<Order, String> {
+    Ok(order)
+}
+
+#[derive(Workflow)]
+pub struct Flow {
+    #[state(end)]
+    #[retry(errors = ["States.Timeout"], jitter = "SOMETIMES")]
+    price: Task<Price>,
+}
+
+fn main() {}

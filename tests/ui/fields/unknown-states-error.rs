@@ -1,0 +1,23 @@
+//! A misspelt `States.` error name, which would never match.
+
+use statewright::prelude::*;
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Order {
+    pub id: String,
+    pub total: u32,
+}
+
+#[statewright::lambda(function = "Price")]
+pub async fn price(order: Order) -> Result<Order, String> {
+    Ok(order)
+}
+
+#[derive(Workflow)]
+pub struct Flow {
+    #[state(end)]
+    #[retry(errors = ["States.Timout"], max_attempts = 2)]
+    price: Task<Price>,
+}
+
+fn main() {}

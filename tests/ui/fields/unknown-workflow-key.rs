@@ -1,0 +1,23 @@
+//! A misspelt `#[workflow(..)]` key.
+
+use statewright::prelude::*;
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Order {
+    pub id: String,
+    pub total: u32,
+}
+
+#[statewright::lambda(function = "Price")]
+pub async fn price(order: Order) -> Result<Order, String> {
+    Ok(order)
+}
+
+#[derive(Workflow)]
+#[workflow(inptu = Order)]
+pub struct Flow {
+    #[state(end)]
+    price: Task<Price>,
+}
+
+fn main() {}

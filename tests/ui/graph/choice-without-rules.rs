@@ -1,0 +1,23 @@
+//! A Choice state with no `when(..)` rule.
+
+use statewright::prelude::*;
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Order {
+    pub id: String,
+    pub total: u32,
+}
+
+#[statewright::lambda(function = "Price")]
+pub async fn price(order: Order) -> Result<Order, String> {
+    Ok(order)
+}
+
+#[derive(Workflow)]
+pub struct Flow {
+    #[choice(default = done)]
+    check: Choice<Order>,
+    done: Succeed,
+}
+
+fn main() {}

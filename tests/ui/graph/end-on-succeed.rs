@@ -1,0 +1,22 @@
+//! A Succeed state ends the workflow by itself: `end` is redundant.
+
+use statewright::prelude::*;
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Order {
+    pub id: String,
+    pub total: u32,
+}
+
+#[statewright::lambda(function = "Price")]
+pub async fn price(order: Order) -> Result<Order, String> {
+    Ok(order)
+}
+
+#[derive(Workflow)]
+pub struct Flow {
+    #[state(end)]
+    done: Succeed,
+}
+
+fn main() {}

@@ -1,0 +1,24 @@
+//! A Choice state does not take `next`.
+
+use statewright::prelude::*;
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Order {
+    pub id: String,
+    pub total: u32,
+}
+
+#[statewright::lambda(function = "Price")]
+pub async fn price(order: Order) -> Result<Order, String> {
+    Ok(order)
+}
+
+#[derive(Workflow)]
+pub struct Flow {
+    #[state(next = done)]
+    #[choice(when(total > 100) => done)]
+    check: Choice<Order>,
+    done: Succeed,
+}
+
+fn main() {}

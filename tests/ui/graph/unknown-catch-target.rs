@@ -1,0 +1,23 @@
+//! A `catch` goes to a state that does not exist.
+
+use statewright::prelude::*;
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Order {
+    pub id: String,
+    pub total: u32,
+}
+
+#[statewright::lambda(function = "Price")]
+pub async fn price(order: Order) -> Result<Order, String> {
+    Ok(order)
+}
+
+#[derive(Workflow)]
+pub struct Flow {
+    #[state(end)]
+    #[catch(errors = ["States.ALL"], next = recover)]
+    price: Task<Price>,
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+//! `#[statewright::lambda]` without the function's name.
+
+use statewright::prelude::*;
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Order {
+    pub id: String,
+    pub total: u32,
+}
+
+#[statewright::lambda]
+pub async fn price(order: Order) -> Result<Order, String> {
+    Ok(order)
+}
+
+fn main() {}

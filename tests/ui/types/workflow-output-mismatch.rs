@@ -1,0 +1,33 @@
+//! The declared `output` type differs from what the ending state gives.
+
+use statewright::prelude::*;
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Order {
+    pub id: String,
+    pub total: u32,
+}
+
+#[statewright::lambda(function = "Price")]
+pub async fn price(order: Order) -> Result<Order, String> {
+    Ok(order)
+}
+
+#[derive(Serialize, Deserialize, Payload)]
+pub struct Parcel {
+    pub weight: u32,
+}
+
+#[statewright::lambda(function = "Ship")]
+pub async fn ship(parcel: Parcel) -> Result<Parcel, String> {
+    Ok(parcel)
+}
+
+#[derive(Workflow)]
+#[workflow(input = Order, output = Parcel)]
+pub struct Flow {
+    #[state(end)]
+    price: Task<Price>,
+}
+
+fn main() {}
