@@ -73,6 +73,11 @@ pub fn ordered<F: Ordered>(_field: &Field<F>) {}
 /// Checks that a field can be pattern-matched by `matches(..)`.
 pub fn matchable<F: Matchable>(_field: &Field<F>) {}
 
+/// The witness of the items of the witnessed array (`items = "$"`).
+pub fn items_of<T: Items>(_array: &W<T>) -> W<T::Item> {
+    w()
+}
+
 /// The witness of the items of an array field.
 pub fn items<F: Items>(_field: &Field<F>) -> W<F::Item> {
     w()

@@ -256,3 +256,23 @@ fn a_catch_fills_an_optional_field_with_the_error() {
         "$.failure"
     );
 }
+
+/// A distributed Map over the input's items, with an S3 result writer given raw.
+#[derive(Workflow)]
+#[workflow(input = Vec<Doubled>, output = serde_json::Value)]
+struct Distributed {
+    #[state(end, items = "$", distributed = "EXPRESS", max_concurrency = 100,
+            raw = json!({"ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "results", "Prefix": "run"}}}))]
+    each: Map<Child>,
+}
+
+#[test]
+fn a_distributed_map_names_its_processor_mode() {
+    let state = Distributed::definition().to_value()["States"]["each"].clone();
+    assert_eq!(
+        state["ItemProcessor"]["ProcessorConfig"],
+        json!({"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"})
+    );
+    assert_eq!(state["ItemsPath"], "$");
+    assert_eq!(state["ResultWriter"]["Parameters"]["Bucket"], "results");
+}

@@ -61,6 +61,8 @@
 //!   `nested(k = v, ..)`, or any Rust expression (a constant).
 //! - `queue = "Name"`, `topic = "Name"`, `table = "Name"`, `state_machine = "Name"`: the
 //!   logical names whose ARNs become `${NameQueueUrl}`, `${NameTopicArn}`...
+//! - `distributed` (or `distributed = "EXPRESS"`): a distributed Map; `items = "$"` maps the
+//!   input array itself.
 //! - `timeout_seconds`, `heartbeat_seconds`, `seconds`, `timestamp`, `max_concurrency`,
 //!   `result = expr` (Pass), `error`, `cause` (Fail), `arguments = "{% %}"`,
 //!   `output_expr = "{% %}"` (JSONata `Output`), and `raw = json!({..})`: fields merged into

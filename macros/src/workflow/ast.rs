@@ -171,6 +171,8 @@ pub struct StateAttrs {
     pub heartbeat_seconds_path: Option<(PathArg, Span)>,
     pub items: Option<(PathArg, Span)>,
     pub max_concurrency: Option<(Expr, Span)>,
+    /// `distributed` or `distributed = "EXPRESS"`: a distributed Map's child execution type.
+    pub distributed: Option<(String, Span)>,
     pub arguments: Option<(LitStr, Span)>,
     pub output_expr: Option<(LitStr, Span)>,
     pub raw: Option<Expr>,

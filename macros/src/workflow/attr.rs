@@ -267,6 +267,7 @@ const STATE_KEYS: &[&str] = &[
     "heartbeat_seconds_path",
     "items",
     "max_concurrency",
+    "distributed",
     "arguments",
     "output_expr",
     "raw",
@@ -341,6 +342,24 @@ fn state_key(state: &mut State, meta: &ParseNestedMeta) -> syn::Result<()> {
         }
         // #[state(items = field)]
         "items" => attrs.items = Some((meta.value()?.parse()?, span)),
+        // #[state(distributed)] or distributed = "EXPRESS": a distributed Map
+        "distributed" => {
+            let execution_type = if meta.input.peek(Token![=]) {
+                let text: LitStr = meta.value()?.parse()?;
+                match text.value().as_str() {
+                    "STANDARD" | "EXPRESS" => text.value(),
+                    _ => {
+                        return Err(syn::Error::new(
+                            text.span(),
+                            "a distributed Map's child executions are \"STANDARD\" or \"EXPRESS\"",
+                        ));
+                    }
+                }
+            } else {
+                "STANDARD".to_string()
+            };
+            attrs.distributed = Some((execution_type, span));
+        }
         // #[state(max_concurrency = 10)]
         "max_concurrency" => attrs.max_concurrency = Some((meta.value()?.parse()?, span)),
         // #[state(arguments = "{% .. %}")] or, typed, arguments(key = input.field, ..)

@@ -310,6 +310,7 @@ fn fields(state: &State, jsonata: bool, errors: &mut Errors) {
             "selected",
             "items",
             "max_concurrency",
+            "distributed",
             "item_selector",
             "result_selector",
             "assign",

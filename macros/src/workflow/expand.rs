@@ -266,6 +266,8 @@ fn path_witness(witness: &TokenStream, path: &PathArg) -> TokenStream {
             let field = field_expr(witness, idents, *span);
             quote!(sw::field_w(#field))
         }
+        // `"$"` is the value itself; any other raw path is untyped.
+        PathArg::Raw(text) if text.value() == "$" => witness.clone(),
         PathArg::Raw(_) => quote!(sw::w::<sw::Value>()),
     }
 }
@@ -590,6 +592,9 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
                             let field = field_expr(&effective, idents, *span);
                             quote_spanned!(*span=> sw::items(#field))
                         }
+                        PathArg::Raw(text) if text.value() == "$" => {
+                            quote_spanned!(text.span()=> sw::items_of(&#effective))
+                        }
                         PathArg::Raw(_) => quote!(sw::w::<sw::Value>()),
                     }
                 }
@@ -618,8 +623,20 @@ fn state_code(state: &State, i: usize, context: &Context) -> TokenStream {
             if let Some((expr, _)) = &attrs.max_concurrency {
                 fields.extend(quote!(s.insert("MaxConcurrency".into(), sw::to_json(&(#expr)));));
             }
+            let processor_config = attrs.distributed.as_ref().map(|(execution_type, _)| {
+                quote! {
+                    if let sw::Value::Object(processor) = &mut processor {
+                        processor.insert(
+                            "ProcessorConfig".into(),
+                            sw::json!({"Mode": "DISTRIBUTED", "ExecutionType": #execution_type}),
+                        );
+                    }
+                }
+            });
             fields.extend(quote! {
-                s.insert("ItemProcessor".into(), sw::nested(&<#workflow as sw::Workflow>::definition()));
+                let mut processor = sw::nested(&<#workflow as sw::Workflow>::definition());
+                #processor_config
+                s.insert("ItemProcessor".into(), processor);
             });
             quote!(sw::w::<::std::vec::Vec<<#workflow as sw::Workflow>::Output>>())
         }
