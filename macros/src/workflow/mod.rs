@@ -3,9 +3,14 @@
 mod ast;
 mod attr;
 mod check;
+mod condition;
 mod expand;
 mod literals;
+mod paths;
+mod rules;
+mod state;
 mod syntax;
+mod template;
 
 use proc_macro2::TokenStream;
 use syn::DeriveInput;
