@@ -1,11 +1,12 @@
 //! Choice rules (JSONPath): comparisons, `And`/`Or`/`Not`, and the choice of the next state.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use serde_json::Value;
 
 use super::Failure;
-use super::state::{Decided, StateCx};
+use super::state::{SharedOutput, StateCx};
 use super::wait::parse_timestamp;
 use crate::asl::{ChoiceRule, ChoiceState, ComparisonOperator as Op};
 
@@ -13,9 +14,10 @@ use crate::asl::{ChoiceRule, ChoiceState, ComparisonOperator as Op};
 pub(crate) fn choice_state(
     cx: &StateCx,
     choice: &ChoiceState,
-    input: Value,
-) -> Result<Decided, Failure> {
-    let effective = cx.filter_path("InputPath", &choice.input_path, input)?;
+    input: Arc<Value>,
+) -> Result<(SharedOutput, String), Failure> {
+    // The input goes on shared (a Choice state changes no payload).
+    let effective = cx.select_path("InputPath", &choice.input_path, &input)?;
     let mut chosen = None;
     for rule in &choice.choices {
         if matches(cx, rule, &effective)? {
@@ -39,8 +41,8 @@ pub(crate) fn choice_state(
         Some(assign) => Some(cx.assign_jsonpath(assign, &effective)?),
         None => None,
     };
-    let output = cx.filter_path("OutputPath", &choice.output_path, effective)?;
-    Ok((output, assigned, next))
+    let output = cx.select_path("OutputPath", &choice.output_path, &effective)?;
+    Ok(((output, assigned), next))
 }
 
 /// Whether a rule matches the input.

@@ -1,5 +1,7 @@
 //! The context object (`$$` in JSONPath, `$states.context` in JSONata).
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value, json};
 
 /// What the context object says about the execution; fixed for its whole run.
@@ -7,7 +9,8 @@ use serde_json::{Map, Value, json};
 pub(crate) struct ExecutionInfo {
     pub(crate) execution_arn: String,
     pub(crate) execution_name: String,
-    pub(crate) input: Value,
+    /// The execution's input, shared with the first state (not a copy).
+    pub(crate) input: Arc<Value>,
     pub(crate) start_time: String,
     pub(crate) role_arn: String,
     pub(crate) machine_arn: String,
@@ -35,7 +38,7 @@ pub(crate) fn context_object(execution: &ExecutionInfo, state: &StateInfo) -> Va
     let mut context = json!({
         "Execution": {
             "Id": execution.execution_arn,
-            "Input": execution.input,
+            "Input": *execution.input,
             "StartTime": execution.start_time,
             "Name": execution.execution_name,
             "RoleArn": execution.role_arn,

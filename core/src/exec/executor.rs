@@ -411,10 +411,11 @@ pub(crate) async fn execute(
         options.region, options.account
     );
     let start = options.start_time.unwrap_or_else(Utc::now);
+    let input = Arc::new(input);
     let info = ExecutionInfo {
         execution_arn: arn.clone(),
         execution_name,
-        input: input.clone(),
+        input: Arc::clone(&input),
         start_time: format_timestamp(start),
         role_arn: options.role_arn.clone(),
         machine_arn,
@@ -432,12 +433,9 @@ pub(crate) async fn execute(
     run.history.push(
         &mut started,
         "ExecutionStarted",
-        run.history_details(|| {
-            serde_json::json!({"input": input, "inputDetails": {"truncated": false},
-                               "roleArn": run.info.role_arn})
-        }),
+        run.history_details(|| history::execution_started(&input, &run.info.role_arn)),
     );
-    let size = serde_json::to_string(&input).map_or(0, |s| s.len());
+    let size = super::size::json_len(&input);
     let outcome = if size > PAYLOAD_LIMIT {
         Err(Failure::new(
             "States.DataLimitExceeded",
@@ -487,10 +485,10 @@ pub(crate) async fn execute(
             run.history.push(
                 &mut thread,
                 "ExecutionSucceeded",
-                run.history_details(
-                    || serde_json::json!({"output": output, "outputDetails": {"truncated": false}}),
-                ),
+                run.history_details(|| history::execution_succeeded(&output)),
             );
+            // Recorded events hold the output too: it is copied out only then.
+            let output = Arc::unwrap_or_clone(output);
             Execution {
                 arn,
                 status: Status::Succeeded,

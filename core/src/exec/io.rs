@@ -1,6 +1,9 @@
 //! JSONPath input and output processing: InputPath, Parameters, ResultSelector, ResultPath,
 //! OutputPath, and the JSONPath form of `Assign`.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use serde_json::{Map, Value};
 
 use super::Failure;
@@ -44,6 +47,54 @@ impl StateCx<'_> {
             Some(None) => Ok(Value::Object(Map::new())),
             Some(Some(text)) if text == "$" => Ok(value),
             Some(Some(text)) => self.select(field, text, &value),
+        }
+    }
+
+    /// `InputPath` read without copying the input when it keeps it whole (absent or `$`).
+    pub(crate) fn input_path<'v>(
+        &self,
+        path: &Option<Option<String>>,
+        input: &'v Value,
+    ) -> Result<Cow<'v, Value>, Failure> {
+        match path {
+            None => Ok(Cow::Borrowed(input)),
+            Some(None) => Ok(Cow::Owned(Value::Object(Map::new()))),
+            Some(Some(text)) if text == "$" => Ok(Cow::Borrowed(input)),
+            Some(Some(text)) => self.select("InputPath", text, input).map(Cow::Owned),
+        }
+    }
+
+    /// `InputPath` / `OutputPath` on a shared payload: absent (or `$`) passes the same payload
+    /// on, uncopied; `null` gives `{}`; a path gives the part it selects.
+    pub(crate) fn select_path(
+        &self,
+        field: &str,
+        path: &Option<Option<String>>,
+        value: &Arc<Value>,
+    ) -> Result<Arc<Value>, Failure> {
+        match path {
+            None => Ok(Arc::clone(value)),
+            Some(None) => Ok(Arc::new(Value::Object(Map::new()))),
+            Some(Some(text)) if text == "$" => Ok(Arc::clone(value)),
+            Some(Some(text)) => self.select(field, text, value).map(Arc::new),
+        }
+    }
+
+    /// `ResultPath` on a shared input: the input is copied only when the result is placed
+    /// inside it and something else (a history event) still holds it.
+    pub(crate) fn result_path_shared(
+        &self,
+        path: &Option<Option<String>>,
+        input: Arc<Value>,
+        result: Value,
+    ) -> Result<Arc<Value>, Failure> {
+        match path {
+            None => Ok(Arc::new(result)),
+            Some(None) => Ok(input),
+            Some(Some(text)) if text == "$" => Ok(Arc::new(result)),
+            Some(_) => self
+                .result_path(path, Arc::unwrap_or_clone(input), result)
+                .map(Arc::new),
         }
     }
 
@@ -150,7 +201,12 @@ impl StateCx<'_> {
             Some(assign) => Some(self.assign_jsonpath(assign, &result)?),
             None => None,
         };
-        let output = self.result_path(fields.result_path, input.clone(), result)?;
+        // The input is copied only when the result goes inside it or replaces nothing.
+        let output = match fields.result_path {
+            None => result,
+            Some(Some(text)) if text == "$" => result,
+            path => self.result_path(path, input.clone(), result)?,
+        };
         let output = self.filter_path("OutputPath", fields.output_path, output)?;
         Ok((output, assigned))
     }

@@ -1,6 +1,8 @@
 //! JSONata states: `Arguments`, `Output`, `Assign`, `Condition`, `Items` and the other fields
 //! that take `{% %}` expressions, with `$states` and AWS's `States.QueryEvaluationError`.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value, json};
 
 use super::Failure;
@@ -172,7 +174,7 @@ pub(crate) async fn run_state(
     name: &str,
     state: &State,
     entered: u64,
-    input: Value,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
@@ -193,13 +195,13 @@ pub(crate) async fn run_state(
             let cx = StateCx::new(run, name, entered, variables);
             let states = cx.states(&input, None, None);
             let assigned = cx.assign_jsonata(&pass.assign, &states);
-            let output = cx.output(&pass.output, &states, input.clone());
+            let output = cx.output(&pass.output, &states, Value::clone(&input));
             assigned.and_then(|a| output.map(|o| (o, a, pass.next.clone())))
         }
         State::Succeed(succeed) => {
             let cx = StateCx::new(run, name, entered, variables);
             let states = cx.states(&input, None, None);
-            cx.output(&succeed.output, &states, input.clone())
+            cx.output(&succeed.output, &states, Value::clone(&input))
                 .map(|o| (o, None, None))
         }
         State::Fail(fail) => {
@@ -239,7 +241,16 @@ pub(crate) async fn run_state(
     };
     let (output, assigned, next) =
         outcome.inspect_err(|failure| evaluation_failed(run, thread, name, failure))?;
-    exit(run, thread, state, name, output, assigned, variables, next)
+    exit(
+        run,
+        thread,
+        state,
+        name,
+        Arc::new(output),
+        assigned,
+        variables,
+        next,
+    )
 }
 
 /// Records `EvaluationFailed` for a JSONata evaluation error.
@@ -353,7 +364,7 @@ async fn task_state(
     entered: u64,
     state: &State,
     task: &TaskState,
-    input: Value,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
@@ -366,7 +377,7 @@ async fn task_state(
         None::<&str>,
         task.retry,
         task.catch,
-        input.clone(),
+        Value::clone(&input),
         variables,
         thread,
         |retries| {
@@ -421,7 +432,7 @@ async fn parallel_state(
     entered: u64,
     state: &State,
     parallel: &ParallelState,
-    input: Value,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
@@ -434,7 +445,7 @@ async fn parallel_state(
         Some("ParallelStateFailed"),
         parallel.retry,
         parallel.catch,
-        input.clone(),
+        Value::clone(&input),
         variables,
         thread,
         |retries| {
@@ -473,7 +484,7 @@ async fn map_state(
     entered: u64,
     state: &State,
     map: &MapState,
-    input: Value,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
@@ -486,7 +497,7 @@ async fn map_state(
         Some("MapStateFailed"),
         map.retry,
         map.catch,
-        input.clone(),
+        Value::clone(&input),
         variables,
         thread,
         |retries| {

@@ -57,7 +57,7 @@ pub use executor::{
     TokenError,
 };
 pub use failure::Failure;
-pub use history::HistoryEvent;
+pub use history::{Details, HistoryEvent};
 pub use lambda::{Handler, HandlerFuture, InvokeContext, LambdaError, typed};
 #[cfg(feature = "lambda")]
 pub use lambda_runtime::lambda_fn;

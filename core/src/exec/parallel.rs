@@ -22,7 +22,7 @@ pub(crate) async fn parallel_state(
     entered: u64,
     state: &State,
     parallel: &ParallelState,
-    input: Value,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
@@ -35,7 +35,7 @@ pub(crate) async fn parallel_state(
         Some("ParallelStateFailed"),
         parallel.retry,
         parallel.catch,
-        input.clone(),
+        Value::clone(&input),
         variables,
         thread,
         |retries| {
@@ -61,10 +61,10 @@ async fn attempt(
 ) -> Result<(Value, Option<Map<String, Value>>), Failure> {
     let cx = StateCx::new(run, name, entered, variables);
     let cx = cx.with(Some(retries), None, None);
-    let effective = cx.filter_path("InputPath", &parallel.input_path, input.clone())?;
+    let effective = cx.input_path(&parallel.input_path, input)?;
     let branch_input = match &parallel.parameters {
         Some(template) => cx.template(template, &effective)?,
-        None => effective,
+        None => effective.into_owned(),
     };
     let results = run_branches(run, &parallel.branches, branch_input, variables, thread).await?;
     let result = Value::Array(results);
@@ -87,6 +87,8 @@ pub(crate) async fn run_branches(
     thread: &mut Thread,
 ) -> Result<Vec<Value>, Failure> {
     let started = run.history.push(thread, "ParallelStateStarted", None);
+    // Every branch starts from the same input, shared.
+    let input = Arc::new(input);
     let outer = Arc::new(variables.clone());
     let mut frames: Vec<(Variables, Thread)> = branches
         .iter()
@@ -106,7 +108,7 @@ pub(crate) async fn run_branches(
         .zip(frames.iter_mut())
         .enumerate()
         .map(|(index, (branch, (variables, thread)))| {
-            let input = input.clone();
+            let input = Arc::clone(&input);
             async move {
                 let result = run_scope(
                     run,
@@ -116,7 +118,8 @@ pub(crate) async fn run_branches(
                     variables,
                     thread,
                 )
-                .await;
+                .await
+                .map(Arc::unwrap_or_clone);
                 (index, result)
             }
         })

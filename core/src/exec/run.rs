@@ -3,12 +3,11 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
-use serde_json::Value;
 
 use super::clock::{Clock, TimeMode};
 use super::context::ExecutionInfo;
 use super::executor::Shared;
-use super::history::History;
+use super::history::{Details, History};
 use crate::asl::StateMachine;
 use crate::intrinsics::{SplitMix64, uuid_v4};
 
@@ -69,8 +68,11 @@ impl Run {
     }
 
     /// Builds event details only when history is recorded.
-    pub(crate) fn history_details(&self, details: impl FnOnce() -> Value) -> Option<Value> {
-        self.shared.options.record_history.then(details)
+    pub(crate) fn history_details<D: Into<Details>>(
+        &self,
+        details: impl FnOnce() -> D,
+    ) -> Option<Details> {
+        self.shared.options.record_history.then(|| details().into())
     }
 
     /// Waits until a wall-clock time (virtual or real).

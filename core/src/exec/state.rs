@@ -1,6 +1,6 @@
 //! The run loop: enter a state, do its work, record events, move to the next.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use futures_util::future::BoxFuture;
 use indexmap::IndexMap;
@@ -92,12 +92,16 @@ impl<'a> StateCx<'a> {
 /// A state's output, the variables it assigns, and the state it goes to.
 pub(crate) type Decided = (Value, Option<Map<String, Value>>, String);
 
-/// How a state ended.
+/// A state's output, shared, and the variables it assigns.
+pub(crate) type SharedOutput = (Arc<Value>, Option<Map<String, Value>>);
+
+/// How a state ended. The payload is shared: the history events of the state's exit and of
+/// the next state's entry hold it too, uncopied.
 pub(crate) enum Step {
     /// Go to the named state with this input.
-    Next(String, Value),
+    Next(String, Arc<Value>),
     /// The scope ends with this output.
-    End(Value),
+    End(Arc<Value>),
 }
 
 /// Runs the states of a scope (the machine, a branch, an iteration) from `start`.
@@ -105,10 +109,10 @@ pub(crate) fn run_scope<'a>(
     run: &'a Run,
     states: &'a IndexMap<String, State>,
     start: &'a str,
-    input: Value,
+    input: Arc<Value>,
     variables: &'a mut Variables,
     thread: &'a mut Thread,
-) -> BoxFuture<'a, Result<Value, Failure>> {
+) -> BoxFuture<'a, Result<Arc<Value>, Failure>> {
     Box::pin(async move {
         let mut name = start.to_string();
         let mut input = input;
@@ -165,7 +169,7 @@ async fn run_jsonpath_state(
     name: &str,
     state: &State,
     entered: u64,
-    input: Value,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
@@ -175,8 +179,9 @@ async fn run_jsonpath_state(
             (output, assigned, transition(&pass.next, pass.end))
         }
         State::Wait(wait) => {
+            let input = Arc::unwrap_or_clone(input);
             let (output, assigned) = wait_state(run, name, entered, wait, input, variables).await?;
-            (output, assigned, transition(&wait.next, wait.end))
+            (Arc::new(output), assigned, transition(&wait.next, wait.end))
         }
         State::Succeed(succeed) => {
             let output = succeed_state(run, name, entered, succeed, input, variables)?;
@@ -185,7 +190,7 @@ async fn run_jsonpath_state(
         State::Fail(fail) => return Err(fail_state(run, name, entered, fail, &input, variables)),
         State::Choice(choice) => {
             let cx = StateCx::new(run, name, entered, variables);
-            let (output, assigned, next) = super::choice::choice_state(&cx, choice, input)?;
+            let ((output, assigned), next) = super::choice::choice_state(&cx, choice, input)?;
             (output, assigned, Some(next))
         }
         State::Task(task) => {
@@ -215,7 +220,7 @@ pub(crate) fn exit(
     thread: &mut Thread,
     state: &State,
     name: &str,
-    output: Value,
+    output: Arc<Value>,
     assigned: Option<Map<String, Value>>,
     variables: &mut Variables,
     next: Option<String>,
@@ -307,29 +312,29 @@ fn pass_state(
     name: &str,
     entered: u64,
     pass: &PassState,
-    input: Value,
+    input: Arc<Value>,
     variables: &Variables,
-) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+) -> Result<SharedOutput, Failure> {
     let cx = StateCx::new(run, name, entered, variables);
     // Without InputPath the effective input is the input itself: no copy is made.
     let filtered;
     let effective = match &pass.input_path {
-        None => &input,
+        None => &*input,
         Some(_) => {
-            filtered = cx.filter_path("InputPath", &pass.input_path, input.clone())?;
-            &filtered
+            filtered = cx.select_path("InputPath", &pass.input_path, &input)?;
+            &*filtered
         }
     };
     let result = match (&pass.parameters, &pass.result) {
         (Some(parameters), _) => cx.template(parameters, effective)?,
         (None, Some(result)) => result.clone(),
         (None, None) if pass.result_path.is_none() && pass.input_path.is_none() => {
-            // The output is the input: pass it on as it is.
+            // The output is the input: pass it on as it is, shared.
             let assigned = match &pass.assign {
                 Some(assign) => Some(cx.assign_jsonpath(assign, &input)?),
                 None => None,
             };
-            let output = cx.filter_path("OutputPath", &pass.output_path, input)?;
+            let output = cx.select_path("OutputPath", &pass.output_path, &input)?;
             return Ok((output, assigned));
         }
         (None, None) => effective.clone(),
@@ -338,8 +343,8 @@ fn pass_state(
         Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),
         None => None,
     };
-    let output = cx.result_path(&pass.result_path, input, result)?;
-    let output = cx.filter_path("OutputPath", &pass.output_path, output)?;
+    let output = cx.result_path_shared(&pass.result_path, input, result)?;
+    let output = cx.select_path("OutputPath", &pass.output_path, &output)?;
     Ok((output, assigned))
 }
 
@@ -348,12 +353,12 @@ fn succeed_state(
     name: &str,
     entered: u64,
     succeed: &SucceedState,
-    input: Value,
+    input: Arc<Value>,
     variables: &Variables,
-) -> Result<Value, Failure> {
+) -> Result<Arc<Value>, Failure> {
     let cx = StateCx::new(run, name, entered, variables);
-    let effective = cx.filter_path("InputPath", &succeed.input_path, input)?;
-    cx.filter_path("OutputPath", &succeed.output_path, effective)
+    let effective = cx.select_path("InputPath", &succeed.input_path, &input)?;
+    cx.select_path("OutputPath", &succeed.output_path, &effective)
 }
 
 fn fail_state(

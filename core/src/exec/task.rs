@@ -1,5 +1,7 @@
 //! The Task state (JSONPath): input processing, retries, the call, timeouts, and the result.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value, json};
 
 use super::history::{self, Thread};
@@ -76,7 +78,7 @@ pub(crate) async fn task_state(
     entered: u64,
     state: &State,
     task: &TaskState,
-    input: Value,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
@@ -89,7 +91,7 @@ pub(crate) async fn task_state(
         None::<&str>,
         task.retry,
         task.catch,
-        input.clone(),
+        Value::clone(&input),
         variables,
         thread,
         |retries| {
@@ -120,10 +122,11 @@ async fn attempt(
     )
     .then(|| run.uuid());
     let cx = &cx.with(cx.retry_count, token.as_deref(), None);
-    let effective = cx.filter_path("InputPath", &task.input_path, input.clone())?;
+    // The input is copied only when it is itself the parameters.
+    let effective = cx.input_path(&task.input_path, input)?;
     let parameters = match &task.parameters {
         Some(template) => cx.template(template, &effective)?,
-        None => effective,
+        None => effective.into_owned(),
     };
     let limits = Limits {
         timeout: cx.count(
@@ -316,7 +319,8 @@ fn finished(
 
 /// Fails with `States.DataLimitExceeded` when a result is larger than 256 KiB.
 pub(crate) fn check_size(value: Value, label: &str) -> Result<Value, Failure> {
-    let size = serde_json::to_string(&value).map_or(0, |s| s.len());
+    // Counted, not written: writing the result out would copy it.
+    let size = super::size::json_len(&value);
     if size > PAYLOAD_LIMIT {
         return Err(Failure::new(
             "States.DataLimitExceeded",
