@@ -92,9 +92,21 @@ impl StateCx<'_> {
             None => Ok(Arc::new(result)),
             Some(None) => Ok(input),
             Some(Some(text)) if text == "$" => Ok(Arc::new(result)),
-            Some(_) => self
-                .result_path(path, Arc::unwrap_or_clone(input), result)
-                .map(Arc::new),
+            Some(Some(text)) => match Arc::try_unwrap(input) {
+                Ok(owned) => self.result_path(path, owned, result).map(Arc::new),
+                // Held elsewhere too: a copy with the result in it, which never copies the
+                // value the result replaces.
+                Err(shared) => {
+                    let parsed = path::parse_reference_path_cached(text);
+                    let parsed = parsed
+                        .as_ref()
+                        .as_ref()
+                        .map_err(|e| self.runtime(format!("ResultPath: {e}")))?;
+                    path::place_copy(&shared, parsed, result)
+                        .map(Arc::new)
+                        .map_err(|e| self.place_failure(&e))
+                }
+            },
         }
     }
 
@@ -133,16 +145,18 @@ impl StateCx<'_> {
                     .as_ref()
                     .as_ref()
                     .map_err(|e| self.runtime(format!("ResultPath: {e}")))?;
-                path::place(input, parsed, result).map_err(|e| {
-                    Failure::in_state(
-                        "States.ResultPathMatchFailure",
-                        self.name,
-                        self.entered,
-                        e.cause(),
-                    )
-                })
+                path::place(input, parsed, result).map_err(|e| self.place_failure(&e))
             }
         }
+    }
+
+    fn place_failure(&self, error: &path::PlaceError) -> Failure {
+        Failure::in_state(
+            "States.ResultPathMatchFailure",
+            self.name,
+            self.entered,
+            error.cause(),
+        )
     }
 
     /// A count given literally or by a reference path (`MaxConcurrencyPath`,
@@ -230,12 +244,18 @@ impl StateCx<'_> {
 fn reads_context(template: &Value) -> bool {
     match template {
         Value::Object(members) => members.iter().any(|(key, value)| {
-            (key.ends_with(".$") && value.as_str().is_some_and(|v| v.contains("$$")))
+            (key.ends_with(".$") && value.as_str().is_some_and(has_context_root))
                 || reads_context(value)
         }),
         Value::Array(items) => items.iter().any(reads_context),
         _ => false,
     }
+}
+
+/// Whether a path or call text has `$$` in it: a byte scan, as the texts are short and this
+/// runs for every template evaluation.
+fn has_context_root(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|pair| pair == b"$$")
 }
 
 /// The output-processing fields of a Task, Map or Parallel state.

@@ -25,6 +25,13 @@ pub(crate) fn json_len(value: &Value) -> usize {
 
 /// The length of a number as serde_json writes it, counted without allocating.
 fn number_len(n: &serde_json::Number) -> usize {
+    // Integers (the common case) by their digits; floats as written.
+    if let Some(u) = n.as_u64() {
+        return digits(u);
+    }
+    if let Some(i) = n.as_i64() {
+        return 1 + digits(i.unsigned_abs());
+    }
     struct Count(usize);
     impl std::fmt::Write for Count {
         fn write_str(&mut self, s: &str) -> std::fmt::Result {
@@ -35,6 +42,11 @@ fn number_len(n: &serde_json::Number) -> usize {
     let mut count = Count(0);
     let _ = std::fmt::Write::write_fmt(&mut count, format_args!("{n}"));
     count.0
+}
+
+/// The number of decimal digits of `n`.
+fn digits(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
 }
 
 fn string_len(s: &str) -> usize {
@@ -91,6 +103,19 @@ mod tests {
             json!("a long string of plain text with \"one quote\" in the middle"),
             json!("sixteen bytes ok\u{7}and a bell"),
             json!("ends with a backslash \\"),
+            json!([
+                0,
+                9,
+                10,
+                99,
+                100,
+                -1,
+                -10,
+                i64::MIN,
+                u64::MAX,
+                1.5e300,
+                -0.25
+            ]),
         ] {
             assert_eq!(json_len(&value), value.to_string().len(), "{value}");
         }

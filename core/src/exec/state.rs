@@ -19,7 +19,9 @@ pub(crate) struct StateCx<'a> {
     pub(crate) name: &'a str,
     /// The id of the state's `...StateEntered` event, quoted in AWS's causes.
     pub(crate) entered: u64,
-    pub(crate) entered_time: chrono::DateTime<chrono::Utc>,
+    /// When the state was entered, on the runtime's clock; made a wall-clock time only when
+    /// the context object is built (most states never read it).
+    pub(crate) entered_at: tokio::time::Instant,
     pub(crate) variables: &'a Variables,
     pub(crate) retry_count: Option<u64>,
     pub(crate) task_token: Option<&'a str>,
@@ -33,7 +35,7 @@ impl<'a> StateCx<'a> {
             run,
             name,
             entered,
-            entered_time: run.clock.now(),
+            entered_at: tokio::time::Instant::now(),
             variables,
             retry_count: None,
             task_token: None,
@@ -56,7 +58,7 @@ impl<'a> StateCx<'a> {
             run: self.run,
             name: self.name,
             entered: self.entered,
-            entered_time: self.entered_time,
+            entered_at: self.entered_at,
             variables: self.variables,
             retry_count,
             task_token,
@@ -73,7 +75,9 @@ impl<'a> StateCx<'a> {
                     &self.run.info,
                     &StateInfo {
                         name: self.name,
-                        entered_time: super::clock::format_timestamp(self.entered_time),
+                        entered_time: super::clock::format_timestamp(
+                            self.run.clock.at(self.entered_at),
+                        ),
                         retry_count: self.retry_count,
                         task_token: self.task_token,
                         map_item: self.map_item,

@@ -11,7 +11,9 @@ use crate::intrinsics::{Call, IntrinsicError, check_intrinsic};
 /// could build paths from data).
 const CAPACITY: usize = 16_384;
 
-type Cache<T> = OnceLock<RwLock<HashMap<String, Arc<T>>>>;
+/// Keyed by text with foldhash: the caches are read several times per state, and SipHash
+/// was a tenth of a Pass state's time.
+type Cache<T> = OnceLock<RwLock<HashMap<String, Arc<T>, foldhash::fast::RandomState>>>;
 
 static PATHS: Cache<Result<Path, PathError>> = OnceLock::new();
 static REFERENCE_PATHS: Cache<Result<Path, PathError>> = OnceLock::new();

@@ -62,7 +62,7 @@ pub use error::PathError;
 pub(crate) use filter::scan_number;
 pub(crate) use java_text::{java_json, java_string};
 pub(crate) use parse::parse_embedded;
-pub use reference::{PlaceError, place};
+pub use reference::{PlaceError, place, place_copy};
 pub use select::{Scope, Variables};
 pub use select_error::SelectError;
 pub use template::{TemplateError, evaluate_template, evaluate_template_with_rng};
