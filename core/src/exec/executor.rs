@@ -13,6 +13,7 @@ use super::history::{HistoryEvent, Thread};
 use super::lambda::{Functions, Handler};
 use super::mock::{Mock, Mocks};
 use super::mock_config::{MockConfigError, MockedResponse, load_mock_config};
+use super::names::StateNames;
 use super::run::Run;
 use super::services::Services;
 use super::state::run_scope;
@@ -74,6 +75,8 @@ pub(crate) struct Shared {
     pub(crate) services: Arc<Services>,
     pub(crate) tokens: Arc<Tokens>,
     pub(crate) options: ExecutorOptions,
+    /// The state names of `machine` and `machines`, for history events to share.
+    pub(crate) state_names: StateNames,
     counter: std::sync::atomic::AtomicU64,
 }
 
@@ -166,6 +169,9 @@ impl ExecutorBuilder {
     /// The executor.
     pub fn build(self) -> Executor {
         let services = Arc::new(Services::default());
+        let state_names = StateNames::of(
+            std::iter::once(&self.machine).chain(self.machines.values().map(|m| &**m)),
+        );
         Executor {
             shared: Arc::new(Shared {
                 name: self.name,
@@ -177,6 +183,7 @@ impl ExecutorBuilder {
                 services,
                 tokens: Arc::new(Tokens::default()),
                 options: self.options,
+                state_names,
                 counter: Default::default(),
             }),
         }

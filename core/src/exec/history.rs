@@ -25,20 +25,21 @@ pub struct HistoryEvent {
 /// cheap however large the payloads are. It dereferences to the JSON [`Value`].
 pub struct Details {
     parts: Parts,
-    json: OnceLock<Value>,
+    /// Boxed, as most events are never read: an event stays small to record.
+    json: OnceLock<Box<Value>>,
 }
 
 /// What a details object is made of.
 enum Parts {
-    /// Details given as JSON (the rarer events).
-    Json(Value),
+    /// Details given as JSON (the rarer events); boxed to keep every event small.
+    Json(Box<Value>),
     /// `{"input": ..., "inputDetails": {"truncated": false}, "name": ...}`.
-    Entered { name: String, input: Arc<Value> },
+    Entered { name: Arc<str>, input: Arc<Value> },
     /// `{"name": ..., "output": ..., "outputDetails": ...}` with `assignedVariables` when any.
     Exited {
-        name: String,
+        name: Arc<str>,
         output: Arc<Value>,
-        assigned: Option<Map<String, Value>>,
+        assigned: Option<Box<Map<String, Value>>>,
     },
     /// `{"input": ..., "inputDetails": ..., "roleArn": ...}`.
     Started { input: Arc<Value>, role_arn: String },
@@ -49,16 +50,19 @@ enum Parts {
 impl Details {
     /// The details as JSON.
     pub fn json(&self) -> &Value {
-        self.json.get_or_init(|| match &self.parts {
-            Parts::Json(value) => value.clone(),
-            _ => serde_json::to_value(self).unwrap_or(Value::Null),
+        self.json.get_or_init(|| {
+            Box::new(match &self.parts {
+                Parts::Json(value) => Value::clone(value),
+                _ => serde_json::to_value(self).unwrap_or(Value::Null),
+            })
         })
     }
 
     /// The details as JSON, owned.
     pub fn into_json(self) -> Value {
         match (self.parts, self.json.into_inner()) {
-            (_, Some(json)) | (Parts::Json(json), None) => json,
+            (_, Some(json)) => *json,
+            (Parts::Json(json), None) => *json,
             (parts, None) => Details::from_parts(parts).json().clone(),
         }
     }
@@ -73,7 +77,7 @@ impl Details {
 
 impl From<Value> for Details {
     fn from(value: Value) -> Self {
-        Details::from_parts(Parts::Json(value))
+        Details::from_parts(Parts::Json(Box::new(value)))
     }
 }
 
@@ -90,7 +94,7 @@ impl Clone for Details {
         let parts = match &self.parts {
             Parts::Json(value) => Parts::Json(value.clone()),
             Parts::Entered { name, input } => Parts::Entered {
-                name: name.clone(),
+                name: Arc::clone(name),
                 input: Arc::clone(input),
             },
             Parts::Exited {
@@ -98,7 +102,7 @@ impl Clone for Details {
                 output,
                 assigned,
             } => Parts::Exited {
-                name: name.clone(),
+                name: Arc::clone(name),
                 output: Arc::clone(output),
                 assigned: assigned.clone(),
             },
@@ -141,7 +145,7 @@ impl Serialize for Details {
     /// Written straight from the shared parts: no JSON tree is built to write an event.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if let Some(json) = self.json.get() {
-            return json.serialize(serializer);
+            return (**json).serialize(serializer);
         }
         match &self.parts {
             Parts::Json(value) => value.serialize(serializer),
@@ -149,7 +153,7 @@ impl Serialize for Details {
                 let mut map = serializer.serialize_map(Some(3))?;
                 map.serialize_entry("input", &**input)?;
                 map.serialize_entry("inputDetails", &NotTruncated)?;
-                map.serialize_entry("name", name)?;
+                map.serialize_entry("name", &**name)?;
                 map.end()
             }
             Parts::Exited {
@@ -158,7 +162,7 @@ impl Serialize for Details {
                 assigned,
             } => {
                 let mut map = serializer.serialize_map(None)?;
-                map.serialize_entry("name", name)?;
+                map.serialize_entry("name", &**name)?;
                 map.serialize_entry("output", &**output)?;
                 map.serialize_entry("outputDetails", &NotTruncated)?;
                 if let Some(assigned) = assigned {
@@ -293,24 +297,24 @@ impl History {
     }
 }
 
-/// A state's entered event: its input is shared, not copied.
-pub(crate) fn entered(name: &str, input: &Arc<Value>) -> Details {
+/// A state's entered event: its name and input are shared, not copied.
+pub(crate) fn entered(name: Arc<str>, input: &Arc<Value>) -> Details {
     Details::from_parts(Parts::Entered {
-        name: name.to_string(),
+        name,
         input: Arc::clone(input),
     })
 }
 
 /// A state's exited event, with `assignedVariables` when any: its output is shared.
 pub(crate) fn exited(
-    name: &str,
+    name: Arc<str>,
     output: &Arc<Value>,
     assigned: Option<&Map<String, Value>>,
 ) -> Details {
     Details::from_parts(Parts::Exited {
-        name: name.to_string(),
+        name,
         output: Arc::clone(output),
-        assigned: assigned.cloned(),
+        assigned: assigned.map(|a| Box::new(a.clone())),
     })
 }
 
@@ -368,7 +372,7 @@ mod tests {
     #[test]
     fn shared_details_read_and_write_as_aws_shapes() {
         let input = Arc::new(serde_json::json!({"a": [1, 2]}));
-        let details = entered("S", &input);
+        let details = entered("S".into(), &input);
         assert_eq!(
             *details,
             serde_json::json!({"input": {"a": [1, 2]}, "inputDetails": {"truncated": false},
@@ -376,7 +380,7 @@ mod tests {
         );
         let mut assigned = Map::new();
         assigned.insert("x".into(), 1.into());
-        let details = exited("S", &input, Some(&assigned));
+        let details = exited("S".into(), &input, Some(&assigned));
         let written = serde_json::to_string(&details).unwrap();
         assert_eq!(
             written,

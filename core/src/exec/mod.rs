@@ -36,6 +36,7 @@ mod lambda_runtime;
 mod map;
 mod mock;
 mod mock_config;
+mod names;
 mod nested;
 mod parallel;
 mod recovery;

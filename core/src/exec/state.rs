@@ -141,7 +141,7 @@ pub(crate) fn run_scope<'a>(
             let entered = run.history.push(
                 thread,
                 event_names(state.state_type()).0,
-                run.history_details(|| history::entered(key, &input)),
+                run.history_details(|| history::entered(run.shared.state_names.get(key), &input)),
             );
             let language = state
                 .query_language()
@@ -245,7 +245,11 @@ pub(crate) fn exit(
         thread,
         event_names(state.state_type()).1,
         run.history_details(|| {
-            history::exited(name, &output, assigned.as_ref().filter(|a| !a.is_empty()))
+            history::exited(
+                run.shared.state_names.get(name),
+                &output,
+                assigned.as_ref().filter(|a| !a.is_empty()),
+            )
         }),
     );
     if let Some(assigned) = assigned {
