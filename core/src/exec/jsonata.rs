@@ -382,14 +382,7 @@ async fn task_state(
         thread,
         |retries| {
             let cx = StateCx::new(run, name, entered, variables);
-            let token = matches!(
-                super::task::Target::parse(&task.resource),
-                super::task::Target::Service {
-                    pattern: super::task::Pattern::WaitForTaskToken,
-                    ..
-                }
-            )
-            .then(|| run.uuid());
+            let token = super::task::Target::waits_for_token(&task.resource).then(|| run.uuid());
             let cx = cx.with(Some(retries), token.as_deref(), None);
             task_attempt(run, &cx, task, &input, thread).await
         }

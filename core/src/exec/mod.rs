@@ -18,6 +18,7 @@
 //! assert_eq!(execution.output, Some(json!({"greeting": "Hello, Ada!"})));
 //! ```
 
+mod arn;
 mod batch;
 mod callback;
 mod choice;

@@ -38,9 +38,22 @@ pub(crate) enum Target {
 }
 
 impl Target {
+    /// Whether a resource is a service integration with `.waitForTaskToken`; the suffix is
+    /// checked first, so the other tasks are not parsed for it.
+    pub(crate) fn waits_for_token(resource: &str) -> bool {
+        resource.ends_with(".waitForTaskToken")
+            && matches!(
+                Target::parse(resource),
+                Target::Service {
+                    pattern: Pattern::WaitForTaskToken,
+                    ..
+                }
+            )
+    }
+
     pub(crate) fn parse(resource: &str) -> Target {
-        let parts: Vec<&str> = resource.splitn(6, ':').collect();
-        match parts.as_slice() {
+        let (parts, count) = super::arn::split_colons::<6>(resource);
+        match &parts[..count] {
             ["arn", _, "lambda", _, _, rest] if rest.starts_with("function:") => {
                 Target::LambdaArn(resource.to_string())
             }
@@ -113,14 +126,7 @@ async fn attempt(
     thread: &mut Thread,
 ) -> Result<(Value, Option<Map<String, Value>>), Failure> {
     // A callback task's token exists before its parameters: they pass it on ($$.Task.Token).
-    let token = matches!(
-        Target::parse(&task.resource),
-        Target::Service {
-            pattern: Pattern::WaitForTaskToken,
-            ..
-        }
-    )
-    .then(|| run.uuid());
+    let token = Target::waits_for_token(&task.resource).then(|| run.uuid());
     let cx = &cx.with(cx.retry_count, token.as_deref(), None);
     // The input is copied only when it is itself the parameters.
     let effective = cx.input_path(&task.input_path, input)?;
