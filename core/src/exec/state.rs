@@ -146,10 +146,22 @@ pub(crate) fn run_scope<'a>(
             let language = state
                 .query_language()
                 .unwrap_or(run.machine.default_query_language());
+            // The states that wait run as boxed futures: the loop's own future stays small,
+            // and the states that do not wait are plain calls.
             let step = if language == QueryLanguage::Jsonata {
-                super::jsonata::run_state(run, key, state, entered, input, variables, thread).await
+                Box::pin(super::jsonata::run_state(
+                    run, key, state, entered, input, variables, thread,
+                ))
+                .await
+            } else if let Some(immediate) = Immediate::of(state) {
+                run_jsonpath_now(
+                    run, key, state, immediate, entered, input, variables, thread,
+                )
             } else {
-                run_jsonpath_state(run, key, state, entered, input, variables, thread).await
+                Box::pin(run_jsonpath_state(
+                    run, key, state, entered, input, variables, thread,
+                ))
+                .await
             };
             let step = step.inspect_err(|_| {
                 if thread.branch && matches!(state, State::Task(_)) {
@@ -167,7 +179,63 @@ pub(crate) fn run_scope<'a>(
     })
 }
 
-/// Runs one JSONPath state and records its exit.
+/// A state that runs without waiting.
+#[derive(Clone, Copy)]
+enum Immediate<'s> {
+    Pass(&'s PassState),
+    Succeed(&'s SucceedState),
+    Fail(&'s FailState),
+    Choice(&'s crate::asl::ChoiceState),
+}
+
+impl<'s> Immediate<'s> {
+    /// The state as one that does not wait, when it is one.
+    fn of(state: &'s State) -> Option<Self> {
+        match state {
+            State::Pass(pass) => Some(Immediate::Pass(pass)),
+            State::Succeed(succeed) => Some(Immediate::Succeed(succeed)),
+            State::Fail(fail) => Some(Immediate::Fail(fail)),
+            State::Choice(choice) => Some(Immediate::Choice(choice)),
+            State::Wait(_) | State::Task(_) | State::Parallel(_) | State::Map(_) => None,
+        }
+    }
+}
+
+/// Runs one JSONPath state that does not wait (Pass, Choice, Succeed, Fail) and records its
+/// exit: a plain call, with no future to build or move.
+#[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
+fn run_jsonpath_now(
+    run: &Run,
+    name: &str,
+    state: &State,
+    immediate: Immediate<'_>,
+    entered: u64,
+    input: Arc<Value>,
+    variables: &mut Variables,
+    thread: &mut Thread,
+) -> Result<Step, Failure> {
+    let (output, assigned, next) = match immediate {
+        Immediate::Pass(pass) => {
+            let (output, assigned) = pass_state(run, name, entered, pass, input, variables)?;
+            (output, assigned, transition(&pass.next, pass.end))
+        }
+        Immediate::Succeed(succeed) => {
+            let output = succeed_state(run, name, entered, succeed, input, variables)?;
+            (output, None, None)
+        }
+        Immediate::Fail(fail) => {
+            return Err(fail_state(run, name, entered, fail, &input, variables));
+        }
+        Immediate::Choice(choice) => {
+            let cx = StateCx::new(run, name, entered, variables);
+            let ((output, assigned), next) = super::choice::choice_state(&cx, choice, input)?;
+            (output, assigned, Some(next))
+        }
+    };
+    exit(run, thread, state, name, output, assigned, variables, next)
+}
+
+/// Runs one JSONPath state that may wait (Wait, Task, Parallel, Map) and records its exit.
 async fn run_jsonpath_state(
     run: &Run,
     name: &str,
@@ -177,44 +245,59 @@ async fn run_jsonpath_state(
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step, Failure> {
-    let (output, assigned, next) = match state {
-        State::Pass(pass) => {
-            let (output, assigned) = pass_state(run, name, entered, pass, input, variables)?;
-            (output, assigned, transition(&pass.next, pass.end))
-        }
+    match state {
         State::Wait(wait) => {
             let input = Arc::unwrap_or_clone(input);
             let (output, assigned) = wait_state(run, name, entered, wait, input, variables).await?;
-            (Arc::new(output), assigned, transition(&wait.next, wait.end))
-        }
-        State::Succeed(succeed) => {
-            let output = succeed_state(run, name, entered, succeed, input, variables)?;
-            (output, None, None)
-        }
-        State::Fail(fail) => return Err(fail_state(run, name, entered, fail, &input, variables)),
-        State::Choice(choice) => {
-            let cx = StateCx::new(run, name, entered, variables);
-            let ((output, assigned), next) = super::choice::choice_state(&cx, choice, input)?;
-            (output, assigned, Some(next))
+            let next = transition(&wait.next, wait.end);
+            exit(
+                run,
+                thread,
+                state,
+                name,
+                Arc::new(output),
+                assigned,
+                variables,
+                next,
+            )
         }
         State::Task(task) => {
-            return super::task::task_state(
-                run, name, entered, state, task, input, variables, thread,
-            )
-            .await;
+            super::task::task_state(run, name, entered, state, task, input, variables, thread).await
         }
         State::Parallel(parallel) => {
-            return super::parallel::parallel_state(
+            super::parallel::parallel_state(
                 run, name, entered, state, parallel, input, variables, thread,
             )
-            .await;
+            .await
         }
         State::Map(map) => {
-            return super::map::map_state(run, name, entered, state, map, input, variables, thread)
-                .await;
+            super::map::map_state(run, name, entered, state, map, input, variables, thread).await
         }
-    };
-    exit(run, thread, state, name, output, assigned, variables, next)
+        State::Pass(pass) => {
+            let immediate = Immediate::Pass(pass);
+            run_jsonpath_now(
+                run, name, state, immediate, entered, input, variables, thread,
+            )
+        }
+        State::Succeed(succeed) => {
+            let immediate = Immediate::Succeed(succeed);
+            run_jsonpath_now(
+                run, name, state, immediate, entered, input, variables, thread,
+            )
+        }
+        State::Fail(fail) => {
+            let immediate = Immediate::Fail(fail);
+            run_jsonpath_now(
+                run, name, state, immediate, entered, input, variables, thread,
+            )
+        }
+        State::Choice(choice) => {
+            let immediate = Immediate::Choice(choice);
+            run_jsonpath_now(
+                run, name, state, immediate, entered, input, variables, thread,
+            )
+        }
+    }
 }
 
 /// Records the `...StateExited` event, applies the assignments, and picks the next step.
