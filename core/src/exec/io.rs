@@ -113,7 +113,23 @@ impl StateCx<'_> {
     /// A payload template (`Parameters`, `ResultSelector`, `ItemSelector`), evaluated against
     /// `input`.
     pub(crate) fn template(&self, template: &Value, input: &Value) -> Result<Value, Failure> {
-        let context = if reads_context(template) {
+        self.evaluate(reads_context(template), input, |scope, rng| {
+            path::evaluate_template_with_rng(template, scope, rng)
+        })
+    }
+
+    /// Runs a template evaluation over `input`, the context object (built only when the
+    /// template reads it) and the variables, with the execution's random source.
+    fn evaluate<T>(
+        &self,
+        reads_context: bool,
+        input: &Value,
+        evaluation: impl FnOnce(
+            &Scope<'_>,
+            &mut dyn crate::intrinsics::RandomSource,
+        ) -> Result<T, path::TemplateError>,
+    ) -> Result<T, Failure> {
+        let context = if reads_context {
             self.context()
         } else {
             Value::Null
@@ -124,7 +140,7 @@ impl StateCx<'_> {
             variables: self.variables,
         };
         let mut rng = self.run.rng();
-        path::evaluate_template_with_rng(template, &scope, &mut *rng)
+        evaluation(&scope, &mut *rng)
             .map_err(|e| Failure::in_state(e.error(), self.name, self.entered, e.cause()))
     }
 
@@ -232,10 +248,13 @@ impl StateCx<'_> {
         assign: &Map<String, Value>,
         input: &Value,
     ) -> Result<Map<String, Value>, Failure> {
-        match self.template(&Value::Object(assign.clone()), input)? {
-            Value::Object(values) => Ok(values),
-            _ => Ok(Map::new()),
-        }
+        // Evaluated from the state's own members: the block is not copied to be read.
+        let context = assign
+            .iter()
+            .any(|(key, value)| member_reads_context(key, value));
+        self.evaluate(context, input, |scope, rng| {
+            path::evaluate_object_template_with_rng(assign, scope, rng)
+        })
     }
 }
 
@@ -243,13 +262,17 @@ impl StateCx<'_> {
 /// intrinsic call arguments alike).
 fn reads_context(template: &Value) -> bool {
     match template {
-        Value::Object(members) => members.iter().any(|(key, value)| {
-            (key.ends_with(".$") && value.as_str().is_some_and(has_context_root))
-                || reads_context(value)
-        }),
+        Value::Object(members) => members
+            .iter()
+            .any(|(key, value)| member_reads_context(key, value)),
         Value::Array(items) => items.iter().any(reads_context),
         _ => false,
     }
+}
+
+/// Whether one member of an object template reads the context object.
+fn member_reads_context(key: &str, value: &Value) -> bool {
+    (key.ends_with(".$") && value.as_str().is_some_and(has_context_root)) || reads_context(value)
 }
 
 /// Whether a path or call text has `$$` in it: a byte scan, as the texts are short and this

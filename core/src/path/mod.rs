@@ -65,7 +65,9 @@ pub(crate) use parse::parse_embedded;
 pub use reference::{PlaceError, place, place_copy};
 pub use select::{Scope, Variables};
 pub use select_error::SelectError;
-pub use template::{TemplateError, evaluate_template, evaluate_template_with_rng};
+pub use template::{
+    TemplateError, evaluate_object_template_with_rng, evaluate_template, evaluate_template_with_rng,
+};
 
 /// Parses a JSONPath as Step Functions reads it.
 pub fn parse_path(text: &str) -> Result<Path, PathError> {
