@@ -139,8 +139,7 @@ impl StateCx<'_> {
             context: &context,
             variables: self.variables,
         };
-        let mut rng = self.run.rng();
-        evaluation(&scope, &mut *rng)
+        evaluation(&scope, &mut self.run.random())
             .map_err(|e| Failure::in_state(e.error(), self.name, self.entered, e.cause()))
     }
 

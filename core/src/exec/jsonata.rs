@@ -57,13 +57,12 @@ impl StateCx<'_> {
     /// Evaluates one expression; failures are `States.QueryEvaluationError` in this state.
     fn expression(&self, field: &str, expression: &str, states: &Value) -> Result<Value, Failure> {
         let variables = self.variables.all();
-        let mut rng = self.run.rng();
         let result = jsonata::evaluate(
             expression,
             Bindings {
                 states,
                 variables: &variables,
-                random: &mut *rng,
+                random: &mut self.run.random(),
             },
         );
         result.map_err(|error| {

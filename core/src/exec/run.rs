@@ -9,7 +9,19 @@ use super::context::ExecutionInfo;
 use super::executor::Shared;
 use super::history::{Details, History};
 use crate::asl::StateMachine;
-use crate::intrinsics::{SplitMix64, uuid_v4};
+use crate::intrinsics::{RandomSource, SplitMix64, uuid_v4};
+
+/// The execution's seeded source, drawn from one number at a time (see [`Run::random`]).
+pub(crate) struct Draws<'a>(&'a Mutex<SplitMix64>);
+
+impl RandomSource for Draws<'_> {
+    fn next_u64(&mut self) -> u64 {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .next_u64()
+    }
+}
 
 /// What every state of one execution shares.
 pub(crate) struct Run {
@@ -49,6 +61,12 @@ impl Run {
         self.rng
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The random source as templates and expressions use it: locked only for each number
+    /// drawn, as most evaluations draw none.
+    pub(crate) fn random(&self) -> Draws<'_> {
+        Draws(&self.rng)
     }
 
     /// A fresh random v4 UUID from the execution's seeded source.
