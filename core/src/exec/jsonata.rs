@@ -90,14 +90,18 @@ impl StateCx<'_> {
         result: Option<&Value>,
         error: Option<&Value>,
     ) -> Value {
-        let mut states = json!({"input": input, "context": self.context()});
+        // Built member by member: `json!` would write each value out through serde and
+        // read it back.
+        let mut states = Map::with_capacity(4);
+        states.insert("input".into(), input.clone());
+        states.insert("context".into(), self.context());
         if let Some(result) = result {
-            states["result"] = result.clone();
+            states.insert("result".into(), result.clone());
         }
         if let Some(error) = error {
-            states["errorOutput"] = error.clone();
+            states.insert("errorOutput".into(), error.clone());
         }
-        states
+        Value::Object(states)
     }
 
     /// JSONata `Assign`: every value evaluated against the same `$states`.
