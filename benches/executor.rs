@@ -297,6 +297,16 @@ fn scenarios() -> Vec<Scenario> {
             3,
         ),
         scenario(
+            "map-10k-handler-history",
+            "inline Map, 10,000 items, Rust handler, history on",
+            || map(0, task_body()),
+            || json!(vec![0; 10_000]),
+            true,
+            10_000,
+            "items",
+            3,
+        ),
+        scenario(
             "sequential",
             "1,000 sequential executions of a 5-state machine (per execution)",
             || pass_chain(5),
