@@ -50,7 +50,7 @@ fn digits(n: u64) -> usize {
 }
 
 fn string_len(s: &str) -> usize {
-    // Most strings need no escape: check eight bytes at a time, count one by one otherwise.
+    // Most strings need no escape: check that in blocks, count one by one otherwise.
     if !needs_escape(s.as_bytes()) {
         return s.len() + 2;
     }
@@ -64,28 +64,19 @@ fn string_len(s: &str) -> usize {
         .sum::<usize>()
 }
 
-/// Whether any byte is a control character, `"` or `\\` (SWAR: eight bytes per step).
+/// Whether any byte is a control character, `"` or `\\`. Whole blocks of 64 bytes are checked
+/// without an exit inside the block, which the compiler turns into vector compares: a 200 KiB
+/// string is checked at every state it passes through, and a byte-wise (or eight-byte SWAR)
+/// loop was three quarters of that state's time.
 fn needs_escape(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-    let has_less = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS != 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        if has_less(x, 0x20)
-            || has_zero(x ^ (ONES * u64::from(b'"')))
-            || has_zero(x ^ (ONES * u64::from(b'\\')))
-        {
+    let special = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\');
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        if block.iter().fold(false, |hit, &b| hit | special(b)) {
             return true;
         }
     }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    blocks.remainder().iter().any(|&b| special(b))
 }
 
 #[cfg(test)]
@@ -103,6 +94,9 @@ mod tests {
             json!("a long string of plain text with \"one quote\" in the middle"),
             json!("sixteen bytes ok\u{7}and a bell"),
             json!("ends with a backslash \\"),
+            json!(format!("{}\u{1f}{}", "a".repeat(100), "b".repeat(70))),
+            json!(format!("{}\"", "a".repeat(127))),
+            json!("c".repeat(200)),
             json!([
                 0,
                 9,
