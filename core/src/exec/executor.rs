@@ -406,16 +406,17 @@ pub(crate) async fn execute(
     let (machine_name, execution_name) = name.unwrap_or_else(|| {
         (
             shared.name.clone(),
-            format!("execution-{:08x}-{number}", options.seed),
+            super::ids::execution_name(options.seed, number),
         )
     });
-    let machine_arn = format!(
-        "arn:aws:states:{}:{}:stateMachine:{machine_name}",
-        options.region, options.account
-    );
-    let arn = format!(
-        "arn:aws:states:{}:{}:execution:{machine_name}:{execution_name}",
-        options.region, options.account
+    let (region, account) = (&options.region, &options.account);
+    let machine_arn = super::ids::states_arn(region, account, "stateMachine", &machine_name, None);
+    let arn = super::ids::states_arn(
+        region,
+        account,
+        "execution",
+        &machine_name,
+        Some(&execution_name),
     );
     let start = options.start_time.unwrap_or_else(Utc::now);
     let input = Arc::new(input);

@@ -27,6 +27,7 @@ mod context;
 mod executor;
 mod failure;
 mod history;
+mod ids;
 mod invoke;
 mod io;
 mod item_reader;
