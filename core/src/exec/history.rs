@@ -30,6 +30,7 @@ pub struct Details {
 }
 
 /// What a details object is made of.
+#[derive(Clone)]
 enum Parts {
     /// Details given as JSON (the rarer events); boxed to keep every event small.
     Json(Box<Value>),
@@ -45,6 +46,23 @@ enum Parts {
     Started { input: Arc<Value>, role_arn: String },
     /// `{"output": ..., "outputDetails": ...}`.
     Succeeded { output: Arc<Value> },
+    /// Named members in order (task and iteration events): one list, not a JSON map with
+    /// its keys, until read.
+    Members(Vec<(&'static str, Member)>),
+}
+
+/// A member of a [`Parts::Members`] details object.
+#[derive(Clone)]
+pub(crate) enum Member {
+    Json(Value),
+    /// `{"truncated": false}`.
+    NotTruncated,
+}
+
+impl<T: Into<Value>> From<T> for Member {
+    fn from(value: T) -> Self {
+        Member::Json(value.into())
+    }
 }
 
 impl Details {
@@ -91,30 +109,7 @@ impl std::ops::Deref for Details {
 
 impl Clone for Details {
     fn clone(&self) -> Self {
-        let parts = match &self.parts {
-            Parts::Json(value) => Parts::Json(value.clone()),
-            Parts::Entered { name, input } => Parts::Entered {
-                name: Arc::clone(name),
-                input: Arc::clone(input),
-            },
-            Parts::Exited {
-                name,
-                output,
-                assigned,
-            } => Parts::Exited {
-                name: Arc::clone(name),
-                output: Arc::clone(output),
-                assigned: assigned.clone(),
-            },
-            Parts::Started { input, role_arn } => Parts::Started {
-                input: Arc::clone(input),
-                role_arn: role_arn.clone(),
-            },
-            Parts::Succeeded { output } => Parts::Succeeded {
-                output: Arc::clone(output),
-            },
-        };
-        Details::from_parts(parts)
+        Details::from_parts(self.parts.clone())
     }
 }
 
@@ -182,6 +177,16 @@ impl Serialize for Details {
                 let mut map = serializer.serialize_map(Some(2))?;
                 map.serialize_entry("output", &**output)?;
                 map.serialize_entry("outputDetails", &NotTruncated)?;
+                map.end()
+            }
+            Parts::Members(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (key, member) in members {
+                    match member {
+                        Member::Json(value) => map.serialize_entry(key, value)?,
+                        Member::NotTruncated => map.serialize_entry(key, &NotTruncated)?,
+                    }
+                }
                 map.end()
             }
         }
@@ -316,6 +321,11 @@ pub(crate) fn exited(
         output: Arc::clone(output),
         assigned: assigned.map(|a| Box::new(a.clone())),
     })
+}
+
+/// Details of named members, in order, made JSON when read.
+pub(crate) fn members(members: Vec<(&'static str, Member)>) -> Details {
+    Details::from_parts(Parts::Members(members))
 }
 
 /// `ExecutionStarted`'s details.

@@ -8,7 +8,7 @@ use futures_util::stream::{self, StreamExt};
 use serde_json::{Map, Value, json};
 
 use super::Failure;
-use super::history::Thread;
+use super::history::{self, Member, Thread};
 use super::io::ResultFields;
 use super::run::Run;
 use super::state::{StateCx, Step, run_scope};
@@ -247,7 +247,12 @@ async fn inline(
                 branch: false,
             };
             let mut variables = Variables::nested(outer);
-            let details = || json!({"index": index, "name": name});
+            let details = || {
+                history::members(vec![
+                    ("index", index.into()),
+                    ("name", Member::Json(Value::String(name.to_string()))),
+                ])
+            };
             run.history.push(
                 &mut thread,
                 "MapIterationStarted",

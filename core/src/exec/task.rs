@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value, json};
 
-use super::history::{self, Thread};
+use super::history::{self, Member, Thread};
 use super::io::ResultFields;
 use super::mock_config::MockOutcome;
 use super::run::Run;
@@ -267,15 +267,19 @@ fn scheduled(
         thread,
         "TaskScheduled",
         run.history_details(|| {
-            let mut details = json!({"parameters": parameters, "region": run.shared.options.region,
-                                     "resource": resource, "resourceType": resource_type});
+            let mut members = vec![
+                ("parameters", Member::from(parameters.clone())),
+                ("region", run.shared.options.region.as_str().into()),
+                ("resource", resource.into()),
+                ("resourceType", resource_type.into()),
+            ];
             if let Some(timeout) = limits.timeout {
-                details["timeoutInSeconds"] = timeout.into();
+                members.push(("timeoutInSeconds", timeout.into()));
             }
             if let Some(heartbeat) = limits.heartbeat {
-                details["heartbeatInSeconds"] = heartbeat.into();
+                members.push(("heartbeatInSeconds", heartbeat.into()));
             }
-            details
+            history::members(members)
         }),
     );
 }
@@ -295,8 +299,12 @@ fn finished(
             thread,
             "TaskSucceeded",
             run.history_details(|| {
-                json!({"output": output, "outputDetails": {"truncated": false},
-                       "resource": resource, "resourceType": resource_type})
+                history::members(vec![
+                    ("output", output.clone().into()),
+                    ("outputDetails", Member::NotTruncated),
+                    ("resource", resource.into()),
+                    ("resourceType", resource_type.into()),
+                ])
             }),
         ),
         Err(failure) if failure.error == "States.Timeout" => run.history.push(
