@@ -195,20 +195,20 @@ pub(crate) async fn run_state(
             return map_state(run, name, entered, state, map, input, variables, thread).await;
         }
         State::Pass(pass) => {
-            let cx = StateCx::new(run, name, entered, variables);
+            let cx = StateCx::immediate(run, name, entered, variables);
             let states = cx.states(&input, None, None);
             let assigned = cx.assign_jsonata(&pass.assign, &states);
             let output = cx.output(&pass.output, &states, Value::clone(&input));
             assigned.and_then(|a| output.map(|o| (o, a, pass.next.clone())))
         }
         State::Succeed(succeed) => {
-            let cx = StateCx::new(run, name, entered, variables);
+            let cx = StateCx::immediate(run, name, entered, variables);
             let states = cx.states(&input, None, None);
             cx.output(&succeed.output, &states, Value::clone(&input))
                 .map(|o| (o, None, None))
         }
         State::Fail(fail) => {
-            let cx = StateCx::new(run, name, entered, variables);
+            let cx = StateCx::immediate(run, name, entered, variables);
             let states = cx.states(&input, None, None);
             let text =
                 |field: &str, value: &Option<String>| -> Result<Option<String>, Failure> {
@@ -234,7 +234,7 @@ pub(crate) async fn run_state(
             });
         }
         State::Choice(choice) => {
-            let cx = StateCx::new(run, name, entered, variables);
+            let cx = StateCx::immediate(run, name, entered, variables);
             choice_state(&cx, choice, &input).map(|(o, a, n)| (o, a, Some(n)))
         }
         State::Wait(wait) => {

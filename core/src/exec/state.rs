@@ -20,8 +20,9 @@ pub(crate) struct StateCx<'a> {
     /// The id of the state's `...StateEntered` event, quoted in AWS's causes.
     pub(crate) entered: u64,
     /// When the state was entered, on the runtime's clock; made a wall-clock time only when
-    /// the context object is built (most states never read it).
-    pub(crate) entered_at: tokio::time::Instant,
+    /// the context object is built (most states never read it). `None` for a state that does
+    /// not wait: its entry time is the time its context object is built.
+    pub(crate) entered_at: Option<tokio::time::Instant>,
     pub(crate) variables: &'a Variables,
     pub(crate) retry_count: Option<u64>,
     pub(crate) task_token: Option<&'a str>,
@@ -31,17 +32,45 @@ pub(crate) struct StateCx<'a> {
 
 impl<'a> StateCx<'a> {
     pub(crate) fn new(run: &'a Run, name: &'a str, entered: u64, variables: &'a Variables) -> Self {
+        StateCx::new_at(
+            run,
+            name,
+            entered,
+            variables,
+            Some(tokio::time::Instant::now()),
+        )
+    }
+
+    fn new_at(
+        run: &'a Run,
+        name: &'a str,
+        entered: u64,
+        variables: &'a Variables,
+        entered_at: Option<tokio::time::Instant>,
+    ) -> Self {
         StateCx {
             run,
             name,
             entered,
-            entered_at: tokio::time::Instant::now(),
+            entered_at,
             variables,
             retry_count: None,
             task_token: None,
             map_item: None,
             context: OnceLock::new(),
         }
+    }
+
+    /// The context of a state that does not wait (Pass, Choice, Succeed, Fail): no time is
+    /// read at its entry (the runtime's clock takes a lock), as no time passes before its
+    /// context object is built.
+    pub(crate) fn immediate(
+        run: &'a Run,
+        name: &'a str,
+        entered: u64,
+        variables: &'a Variables,
+    ) -> Self {
+        StateCx::new_at(run, name, entered, variables, None)
     }
 
     /// A copy of this context for another retry, token or Map item.
@@ -76,7 +105,9 @@ impl<'a> StateCx<'a> {
                     &StateInfo {
                         name: self.name,
                         entered_time: super::clock::format_timestamp(
-                            self.run.clock.at(self.entered_at),
+                            self.run
+                                .clock
+                                .at(self.entered_at.unwrap_or_else(tokio::time::Instant::now)),
                         ),
                         retry_count: self.retry_count,
                         task_token: self.task_token,
@@ -227,7 +258,7 @@ fn run_jsonpath_now(
             return Err(fail_state(run, name, entered, fail, &input, variables));
         }
         Immediate::Choice(choice) => {
-            let cx = StateCx::new(run, name, entered, variables);
+            let cx = StateCx::immediate(run, name, entered, variables);
             let ((output, assigned), next) = super::choice::choice_state(&cx, choice, input)?;
             (output, assigned, Some(next))
         }
@@ -406,7 +437,7 @@ fn pass_state(
     input: Arc<Value>,
     variables: &Variables,
 ) -> Result<SharedOutput, Failure> {
-    let cx = StateCx::new(run, name, entered, variables);
+    let cx = StateCx::immediate(run, name, entered, variables);
     // Without InputPath the effective input is the input itself: no copy is made.
     let filtered;
     let effective = match &pass.input_path {
@@ -447,7 +478,7 @@ fn succeed_state(
     input: Arc<Value>,
     variables: &Variables,
 ) -> Result<Arc<Value>, Failure> {
-    let cx = StateCx::new(run, name, entered, variables);
+    let cx = StateCx::immediate(run, name, entered, variables);
     let effective = cx.select_path("InputPath", &succeed.input_path, &input)?;
     cx.select_path("OutputPath", &succeed.output_path, &effective)
 }
@@ -460,7 +491,7 @@ fn fail_state(
     input: &Value,
     variables: &Variables,
 ) -> Failure {
-    let cx = StateCx::new(run, name, entered, variables);
+    let cx = StateCx::immediate(run, name, entered, variables);
     let read = |field: &str, literal: &Option<String>, path: &Option<String>| {
         if let Some(text) = literal {
             return Ok(Some(text.clone()));
