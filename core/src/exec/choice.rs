@@ -11,11 +11,11 @@ use super::wait::parse_timestamp;
 use crate::asl::{ChoiceRule, ChoiceState, ComparisonOperator as Op};
 
 /// Runs a JSONPath Choice state: (output, assignments, next state).
-pub(crate) fn choice_state(
+pub(crate) fn choice_state<'s>(
     cx: &StateCx,
-    choice: &ChoiceState,
+    choice: &'s ChoiceState,
     input: Arc<Value>,
-) -> Result<(SharedOutput, String), Failure> {
+) -> Result<(SharedOutput, &'s str), Failure> {
     // The input goes on shared (a Choice state changes no payload).
     let effective = cx.select_path("InputPath", &choice.input_path, &input)?;
     let mut chosen = None;
@@ -27,11 +27,11 @@ pub(crate) fn choice_state(
     }
     let (next, assign) = match chosen {
         Some(rule) => (
-            rule.next.clone().unwrap_or_default(),
+            rule.next.as_deref().unwrap_or_default(),
             rule.assign.as_ref().or(choice.assign.as_ref()),
         ),
         None => match &choice.default {
-            Some(default) => (default.clone(), choice.assign.as_ref()),
+            Some(default) => (default.as_str(), choice.assign.as_ref()),
             None => {
                 return Err(Failure::new("States.NoChoiceMatched", "No Matches!"));
             }

@@ -172,15 +172,15 @@ impl StateCx<'_> {
 }
 
 /// Runs one JSONata state and records its exit.
-pub(crate) async fn run_state(
+pub(crate) async fn run_state<'s>(
     run: &Run,
     name: &str,
-    state: &State,
+    state: &'s State,
     entered: u64,
     input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     let outcome = match state {
         State::Task(task) => {
             return task_state(run, name, entered, state, task, input, variables, thread).await;
@@ -199,7 +199,7 @@ pub(crate) async fn run_state(
             let states = cx.states(&input, None, None);
             let assigned = cx.assign_jsonata(&pass.assign, &states);
             let output = cx.output(&pass.output, &states, Value::clone(&input));
-            assigned.and_then(|a| output.map(|o| (o, a, pass.next.clone())))
+            assigned.and_then(|a| output.map(|o| (o, a, pass.next.as_deref())))
         }
         State::Succeed(succeed) => {
             let cx = StateCx::immediate(run, name, entered, variables);
@@ -276,9 +276,13 @@ pub(crate) fn evaluation_failed(run: &Run, thread: &mut Thread, name: &str, fail
     );
 }
 
-type Outcome = Result<(Value, Option<Map<String, Value>>, Option<String>), Failure>;
+type Outcome<'s> = Result<(Value, Option<Map<String, Value>>, Option<&'s str>), Failure>;
 
-fn choice_state(cx: &StateCx, choice: &ChoiceState, input: &Value) -> Result<Decided, Failure> {
+fn choice_state<'s>(
+    cx: &StateCx,
+    choice: &'s ChoiceState,
+    input: &Value,
+) -> Result<Decided<'s>, Failure> {
     let states = cx.states(input, None, None);
     for (index, rule) in choice.choices.iter().enumerate() {
         let field = format!("Choices/{index}/Condition");
@@ -302,7 +306,7 @@ fn choice_state(cx: &StateCx, choice: &ChoiceState, input: &Value) -> Result<Dec
                 &states,
                 input.clone(),
             )?;
-            return Ok((output, assigned, rule.next.clone().unwrap_or_default()));
+            return Ok((output, assigned, rule.next.as_deref().unwrap_or_default()));
         }
     }
     let Some(default) = &choice.default else {
@@ -310,10 +314,10 @@ fn choice_state(cx: &StateCx, choice: &ChoiceState, input: &Value) -> Result<Dec
     };
     let assigned = cx.assign_jsonata(&choice.assign, &states)?;
     let output = cx.output(&choice.output, &states, input.clone())?;
-    Ok((output, assigned, default.clone()))
+    Ok((output, assigned, default.as_str()))
 }
 
-async fn wait_state(cx: &StateCx<'_>, wait: &WaitState, input: &Value) -> Outcome {
+async fn wait_state<'s>(cx: &StateCx<'_>, wait: &'s WaitState, input: &Value) -> Outcome<'s> {
     let states = cx.states(input, None, None);
     let now = cx.run.clock.now();
     let until =
@@ -340,37 +344,37 @@ async fn wait_state(cx: &StateCx<'_>, wait: &WaitState, input: &Value) -> Outcom
     cx.run.sleep_until(until).await;
     let assigned = cx.assign_jsonata(&wait.assign, &states)?;
     let output = cx.output(&wait.output, &states, input.clone())?;
-    Ok((output, assigned, wait.next.clone()))
+    Ok((output, assigned, wait.next.as_deref()))
 }
 
 /// A caught failure in a JSONata state: `Output` and `Assign` see `$states.errorOutput`.
-pub(crate) fn catch(
+pub(crate) fn catch<'s>(
     cx: &StateCx,
-    catcher: &Catcher,
+    catcher: &'s Catcher,
     error_output: Value,
     raw_input: Value,
-) -> Result<Caught, Failure> {
+) -> Result<Caught<'s>, Failure> {
     let states = cx.states(&raw_input, None, Some(&error_output));
     let assigned = cx.assign_jsonata(&catcher.assign, &states)?;
     let output = cx.output(&catcher.output, &states, error_output)?;
     Ok(Caught {
-        next: catcher.next.clone(),
+        next: &catcher.next,
         output,
         assigned,
     })
 }
 
 #[allow(clippy::too_many_arguments)] // one state's coordinates
-async fn task_state(
+async fn task_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &State,
-    task: &TaskState,
+    state: &'s State,
+    task: &'s TaskState,
     input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     super::recovery::with_recovery!(
         run,
         name,
@@ -392,13 +396,13 @@ async fn task_state(
     )
 }
 
-async fn task_attempt(
+async fn task_attempt<'s>(
     run: &Run,
     cx: &StateCx<'_>,
-    task: &TaskState,
+    task: &'s TaskState,
     input: &Value,
     thread: &mut Thread,
-) -> Outcome {
+) -> Outcome<'s> {
     let states = cx.states(input, None, None);
     let arguments = match &task.arguments {
         Some(arguments) => cx.jsonata("Arguments", arguments, &states)?,
@@ -418,20 +422,20 @@ async fn task_attempt(
     let states = cx.states(input, Some(&result), None);
     let assigned = cx.assign_jsonata(&task.assign, &states)?;
     let output = cx.output(&task.output, &states, result)?;
-    Ok((output, assigned, task.next.clone()))
+    Ok((output, assigned, task.next.as_deref()))
 }
 
 #[allow(clippy::too_many_arguments)] // one state's coordinates
-async fn parallel_state(
+async fn parallel_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &State,
-    parallel: &ParallelState,
+    state: &'s State,
+    parallel: &'s ParallelState,
     input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     super::recovery::with_recovery!(
         run,
         name,
@@ -452,14 +456,14 @@ async fn parallel_state(
     )
 }
 
-async fn parallel_attempt(
+async fn parallel_attempt<'s>(
     run: &Run,
     cx: &StateCx<'_>,
-    parallel: &ParallelState,
+    parallel: &'s ParallelState,
     input: &Value,
     variables: &Variables,
     thread: &mut Thread,
-) -> Outcome {
+) -> Outcome<'s> {
     let states = cx.states(input, None, None);
     let branch_input = match &parallel.arguments {
         Some(arguments) => cx.jsonata("Arguments", arguments, &states)?,
@@ -470,20 +474,20 @@ async fn parallel_attempt(
     let states = cx.states(input, Some(&result), None);
     let assigned = cx.assign_jsonata(&parallel.assign, &states)?;
     let output = cx.output(&parallel.output, &states, result)?;
-    Ok((output, assigned, parallel.next.clone()))
+    Ok((output, assigned, parallel.next.as_deref()))
 }
 
 #[allow(clippy::too_many_arguments)] // one state's coordinates
-async fn map_state(
+async fn map_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &State,
-    map: &MapState,
+    state: &'s State,
+    map: &'s MapState,
     input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     super::recovery::with_recovery!(
         run,
         name,
@@ -504,14 +508,14 @@ async fn map_state(
     )
 }
 
-async fn map_attempt(
+async fn map_attempt<'s>(
     run: &Run,
     cx: &StateCx<'_>,
-    map: &MapState,
+    map: &'s MapState,
     input: &Value,
     variables: &Variables,
     thread: &mut Thread,
-) -> Outcome {
+) -> Outcome<'s> {
     let states = cx.states(input, None, None);
     let items = match (&map.item_reader, &map.items) {
         (Some(reader), _) => {
@@ -608,7 +612,7 @@ async fn map_attempt(
     let states = cx.states(input, Some(&result), None);
     let assigned = cx.assign_jsonata(&map.assign, &states)?;
     let output = cx.output(&map.output, &states, result)?;
-    Ok((output, assigned, map.next.clone()))
+    Ok((output, assigned, map.next.as_deref()))
 }
 
 /// The JSON type of a value, as AWS names it in causes.

@@ -23,16 +23,16 @@ const INLINE_CONCURRENCY: usize = 40;
 
 /// Runs a JSONPath Map state.
 #[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
-pub(crate) async fn map_state(
+pub(crate) async fn map_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &State,
-    map: &MapState,
+    state: &'s State,
+    map: &'s MapState,
     input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     super::recovery::with_recovery!(
         run,
         name,
@@ -48,7 +48,7 @@ pub(crate) async fn map_state(
         |retries| {
             attempt(run, name, entered, map, &input, variables, thread, retries)
                 .await
-                .map(|(output, assigned)| (output, assigned, map.next.clone()))
+                .map(|(output, assigned)| (output, assigned, map.next.as_deref()))
         }
     )
 }

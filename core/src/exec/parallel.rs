@@ -16,16 +16,16 @@ use crate::asl::{Branch, ParallelState, QueryLanguage, State};
 
 /// Runs a JSONPath Parallel state.
 #[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
-pub(crate) async fn parallel_state(
+pub(crate) async fn parallel_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &State,
-    parallel: &ParallelState,
+    state: &'s State,
+    parallel: &'s ParallelState,
     input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     super::recovery::with_recovery!(
         run,
         name,
@@ -43,7 +43,7 @@ pub(crate) async fn parallel_state(
                 run, name, entered, parallel, &input, variables, thread, retries,
             )
             .await
-            .map(|(output, assigned)| (output, assigned, parallel.next.clone()))
+            .map(|(output, assigned)| (output, assigned, parallel.next.as_deref()))
         }
     )
 }

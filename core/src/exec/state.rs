@@ -125,16 +125,16 @@ impl<'a> StateCx<'a> {
 }
 
 /// A state's output, the variables it assigns, and the state it goes to.
-pub(crate) type Decided = (Value, Option<Map<String, Value>>, String);
+pub(crate) type Decided<'s> = (Value, Option<Map<String, Value>>, &'s str);
 
 /// A state's output, shared, and the variables it assigns.
 pub(crate) type SharedOutput = (Arc<Value>, Option<Map<String, Value>>);
 
 /// How a state ended. The payload is shared: the history events of the state's exit and of
 /// the next state's entry hold it too, uncopied.
-pub(crate) enum Step {
-    /// Go to the named state with this input.
-    Next(String, Arc<Value>),
+pub(crate) enum Step<'s> {
+    /// Go to the named state (its name as the definition holds it) with this input.
+    Next(&'s str, Arc<Value>),
     /// The scope ends with this output.
     End(Arc<Value>),
 }
@@ -149,10 +149,10 @@ pub(crate) fn run_scope<'a>(
     thread: &'a mut Thread,
 ) -> BoxFuture<'a, Result<Arc<Value>, Failure>> {
     Box::pin(async move {
-        let mut name = start.to_string();
+        let mut name = start;
         let mut input = input;
         loop {
-            let Some((key, state)) = states.get_key_value(name.as_str()) else {
+            let Some((key, state)) = states.get_key_value(name) else {
                 return Err(Failure::new(
                     "States.Runtime",
                     format!("the state '{name}' does not exist in its scope"),
@@ -235,16 +235,16 @@ impl<'s> Immediate<'s> {
 /// Runs one JSONPath state that does not wait (Pass, Choice, Succeed, Fail) and records its
 /// exit: a plain call, with no future to build or move.
 #[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
-fn run_jsonpath_now(
+fn run_jsonpath_now<'s>(
     run: &Run,
     name: &str,
     state: &State,
-    immediate: Immediate<'_>,
+    immediate: Immediate<'s>,
     entered: u64,
     input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     let (output, assigned, next) = match immediate {
         Immediate::Pass(pass) => {
             let (output, assigned) = pass_state(run, name, entered, pass, input, variables)?;
@@ -267,15 +267,15 @@ fn run_jsonpath_now(
 }
 
 /// Runs one JSONPath state that may wait (Wait, Task, Parallel, Map) and records its exit.
-async fn run_jsonpath_state(
+async fn run_jsonpath_state<'s>(
     run: &Run,
     name: &str,
-    state: &State,
+    state: &'s State,
     entered: u64,
     input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     match state {
         State::Wait(wait) => {
             let input = Arc::unwrap_or_clone(input);
@@ -333,7 +333,7 @@ async fn run_jsonpath_state(
 
 /// Records the `...StateExited` event, applies the assignments, and picks the next step.
 #[allow(clippy::too_many_arguments)] // the parts of one state's ending, kept together
-pub(crate) fn exit(
+pub(crate) fn exit<'s>(
     run: &Run,
     thread: &mut Thread,
     state: &State,
@@ -341,8 +341,8 @@ pub(crate) fn exit(
     output: Arc<Value>,
     assigned: Option<Map<String, Value>>,
     variables: &mut Variables,
-    next: Option<String>,
-) -> Result<Step, Failure> {
+    next: Option<&'s str>,
+) -> Result<Step<'s>, Failure> {
     if super::size::json_len(&output) > super::PAYLOAD_LIMIT {
         return Err(Failure::new(
             "States.DataLimitExceeded",
@@ -422,9 +422,9 @@ fn event_names(state_type: crate::asl::StateType) -> (&'static str, &'static str
 }
 
 /// The next state of a state with `Next` / `End`.
-pub(crate) fn transition(next: &Option<String>, end: Option<bool>) -> Option<String> {
+pub(crate) fn transition(next: &Option<String>, end: Option<bool>) -> Option<&str> {
     match (next, end) {
-        (Some(next), _) => Some(next.clone()),
+        (Some(next), _) => Some(next),
         (None, _) => None,
     }
 }

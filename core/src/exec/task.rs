@@ -85,16 +85,16 @@ pub(crate) struct Limits {
 
 /// Runs a JSONPath Task state.
 #[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
-pub(crate) async fn task_state(
+pub(crate) async fn task_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &State,
-    task: &TaskState,
+    state: &'s State,
+    task: &'s TaskState,
     input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     super::recovery::with_recovery!(
         run,
         name,
@@ -112,7 +112,7 @@ pub(crate) async fn task_state(
             let cx = cx.with(Some(retries), None, None);
             attempt(run, &cx, task, &input, thread)
                 .await
-                .map(|(output, assigned)| (output, assigned, task.next.clone()))
+                .map(|(output, assigned)| (output, assigned, task.next.as_deref()))
         }
     )
 }
