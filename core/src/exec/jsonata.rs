@@ -107,7 +107,7 @@ impl StateCx<'_> {
     /// JSONata `Assign`: every value evaluated against the same `$states`.
     fn assign_jsonata(
         &self,
-        assign: &Option<Map<String, Value>>,
+        assign: Option<&Map<String, Value>>,
         states: &Value,
     ) -> Result<Option<Map<String, Value>>, Failure> {
         let Some(assign) = assign else {
@@ -126,7 +126,7 @@ impl StateCx<'_> {
     /// `Output`, or the default when absent.
     fn output(
         &self,
-        output: &Option<Value>,
+        output: Option<&Value>,
         states: &Value,
         default: Value,
     ) -> Result<Value, Failure> {
@@ -197,14 +197,14 @@ pub(crate) async fn run_state<'s>(
         State::Pass(pass) => {
             let cx = StateCx::immediate(run, name, entered, variables);
             let states = cx.states(&input, None, None);
-            let assigned = cx.assign_jsonata(&pass.assign, &states);
-            let output = cx.output(&pass.output, &states, Value::clone(&input));
+            let assigned = cx.assign_jsonata(pass.assign.as_ref(), &states);
+            let output = cx.output(pass.output.as_ref(), &states, Value::clone(&input));
             assigned.and_then(|a| output.map(|o| (o, a, pass.next.as_deref())))
         }
         State::Succeed(succeed) => {
             let cx = StateCx::immediate(run, name, entered, variables);
             let states = cx.states(&input, None, None);
-            cx.output(&succeed.output, &states, Value::clone(&input))
+            cx.output(succeed.output.as_ref(), &states, Value::clone(&input))
                 .map(|o| (o, None, None))
         }
         State::Fail(fail) => {
@@ -299,10 +299,11 @@ fn choice_state<'s>(
             None => false,
         };
         if matched {
-            let assign = rule.assign.clone().or_else(|| choice.assign.clone());
-            let assigned = cx.assign_jsonata(&assign, &states)?;
+            // The rule's own Assign and Output, else the state's: read in place, not copied.
+            let assign = rule.assign.as_ref().or(choice.assign.as_ref());
+            let assigned = cx.assign_jsonata(assign, &states)?;
             let output = cx.output(
-                &rule.output.clone().or_else(|| choice.output.clone()),
+                rule.output.as_ref().or(choice.output.as_ref()),
                 &states,
                 input.clone(),
             )?;
@@ -312,8 +313,8 @@ fn choice_state<'s>(
     let Some(default) = &choice.default else {
         return Err(Failure::new("States.NoChoiceMatched", "No Matches!"));
     };
-    let assigned = cx.assign_jsonata(&choice.assign, &states)?;
-    let output = cx.output(&choice.output, &states, input.clone())?;
+    let assigned = cx.assign_jsonata(choice.assign.as_ref(), &states)?;
+    let output = cx.output(choice.output.as_ref(), &states, input.clone())?;
     Ok((output, assigned, default.as_str()))
 }
 
@@ -342,8 +343,8 @@ async fn wait_state<'s>(cx: &StateCx<'_>, wait: &'s WaitState, input: &Value) ->
             now
         };
     cx.run.sleep_until(until).await;
-    let assigned = cx.assign_jsonata(&wait.assign, &states)?;
-    let output = cx.output(&wait.output, &states, input.clone())?;
+    let assigned = cx.assign_jsonata(wait.assign.as_ref(), &states)?;
+    let output = cx.output(wait.output.as_ref(), &states, input.clone())?;
     Ok((output, assigned, wait.next.as_deref()))
 }
 
@@ -355,8 +356,8 @@ pub(crate) fn catch<'s>(
     raw_input: Value,
 ) -> Result<Caught<'s>, Failure> {
     let states = cx.states(&raw_input, None, Some(&error_output));
-    let assigned = cx.assign_jsonata(&catcher.assign, &states)?;
-    let output = cx.output(&catcher.output, &states, error_output)?;
+    let assigned = cx.assign_jsonata(catcher.assign.as_ref(), &states)?;
+    let output = cx.output(catcher.output.as_ref(), &states, error_output)?;
     Ok(Caught {
         next: &catcher.next,
         output,
@@ -420,8 +421,8 @@ async fn task_attempt<'s>(
     };
     let result = perform(run, cx, &task.resource, arguments, limits, thread).await?;
     let states = cx.states(input, Some(&result), None);
-    let assigned = cx.assign_jsonata(&task.assign, &states)?;
-    let output = cx.output(&task.output, &states, result)?;
+    let assigned = cx.assign_jsonata(task.assign.as_ref(), &states)?;
+    let output = cx.output(task.output.as_ref(), &states, result)?;
     Ok((output, assigned, task.next.as_deref()))
 }
 
@@ -472,8 +473,8 @@ async fn parallel_attempt<'s>(
     let result =
         Value::Array(run_branches(run, &parallel.branches, branch_input, variables, thread).await?);
     let states = cx.states(input, Some(&result), None);
-    let assigned = cx.assign_jsonata(&parallel.assign, &states)?;
-    let output = cx.output(&parallel.output, &states, result)?;
+    let assigned = cx.assign_jsonata(parallel.assign.as_ref(), &states)?;
+    let output = cx.output(parallel.output.as_ref(), &states, result)?;
     Ok((output, assigned, parallel.next.as_deref()))
 }
 
@@ -610,8 +611,8 @@ async fn map_attempt<'s>(
         None => Value::Array(results),
     };
     let states = cx.states(input, Some(&result), None);
-    let assigned = cx.assign_jsonata(&map.assign, &states)?;
-    let output = cx.output(&map.output, &states, result)?;
+    let assigned = cx.assign_jsonata(map.assign.as_ref(), &states)?;
+    let output = cx.output(map.output.as_ref(), &states, result)?;
     Ok((output, assigned, map.next.as_deref()))
 }
 
