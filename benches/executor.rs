@@ -1,8 +1,9 @@
 //! The executor's throughput on the rows of the performance issue; prints a table.
 //!
 //! `cargo bench --bench executor` (release build). Each row reports transitions (or items) per
-//! second and the process's peak resident memory during the row (Linux `VmHWM`, reset between
-//! rows through `/proc/self/clear_refs`).
+//! second, the time per unit (so that rows 10x apart show whether growth is linear), and the
+//! peak resident memory of the row (Linux `VmHWM`). Every row runs in a fresh process (the
+//! bench starts itself again with `--row KEY`), so no row's peak includes another row's heap.
 
 use std::time::{Duration, Instant};
 
@@ -29,10 +30,6 @@ fn peak_mib() -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
-fn reset_peak() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
 fn executor(definition: &Value, history: bool) -> Executor {
     let machine = load(&definition.to_string(), &Options::default()).expect("valid definition");
     Executor::builder(machine)
@@ -55,17 +52,6 @@ fn measure(
     unit: &'static str,
     runs: u32,
 ) -> Row {
-    // `BENCH_ROW=text` runs only the rows whose name contains the text (for profiling).
-    if std::env::var("BENCH_ROW").is_ok_and(|only| !name.contains(&only)) {
-        return Row {
-            key: "",
-            name: name.to_string(),
-            units,
-            unit,
-            elapsed: Duration::ZERO,
-            peak_mib: f64::NAN,
-        };
-    }
     let executor = executor(definition, history);
     // One warm-up run.
     let warm = executor.run_blocking(input.clone());
@@ -76,7 +62,12 @@ fn measure(
         warm.error,
         warm.cause
     );
-    reset_peak();
+    // `BENCH_REPEAT=N` runs the row N times longer (for profiling).
+    let runs = runs
+        * std::env::var("BENCH_REPEAT")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1);
     let start = Instant::now();
     for _ in 0..runs {
         let execution = executor.run_blocking(input.clone());
@@ -134,12 +125,13 @@ fn map(concurrency: u64, body: Value) -> Value {
         "ItemProcessor": {"StartAt": "B", "States": {"B": body}}}}})
 }
 
-/// One benchmark scenario; `key` names it for the comparison script.
+/// One benchmark scenario; `key` names it for the comparison script. Its definition and input
+/// are built on demand, so a row's process holds only its own.
 struct Scenario {
     key: &'static str,
     name: &'static str,
-    definition: Value,
-    input: Value,
+    definition: fn() -> Value,
+    input: fn() -> Value,
     history: bool,
     units: u64,
     unit: &'static str,
@@ -150,8 +142,8 @@ struct Scenario {
 fn scenario(
     key: &'static str,
     name: &'static str,
-    definition: Value,
-    input: Value,
+    definition: fn() -> Value,
+    input: fn() -> Value,
     history: bool,
     units: u64,
     unit: &'static str,
@@ -169,20 +161,26 @@ fn scenario(
     }
 }
 
+fn value_input() -> Value {
+    json!({"value": 1})
+}
+
+fn pass_body() -> Value {
+    json!({"Type": "Pass", "End": true})
+}
+
+fn task_body() -> Value {
+    json!({"Type": "Task",
+        "Resource": "arn:aws:lambda:us-east-1:111111111111:function:work", "End": true})
+}
+
 fn scenarios() -> Vec<Scenario> {
-    let input = json!({"value": 1});
-    let items = json!(vec![0; 100_000]);
-    let ten_thousand = json!(vec![0; 10_000]);
-    let pass_body = json!({"Type": "Pass", "End": true});
-    let task_body = json!({"Type": "Task",
-        "Resource": "arn:aws:lambda:us-east-1:111111111111:function:work", "End": true});
-    let big = json!({"value": "x".repeat(200 * 1024)});
     vec![
         scenario(
             "chain-off",
             "1,000-state Pass chain, history off",
-            pass_chain(1000),
-            input.clone(),
+            || pass_chain(1000),
+            value_input,
             false,
             1000,
             "transitions",
@@ -191,18 +189,28 @@ fn scenarios() -> Vec<Scenario> {
         scenario(
             "chain",
             "1,000-state Pass chain, history on",
-            pass_chain(1000),
-            input.clone(),
+            || pass_chain(1000),
+            value_input,
             true,
             1000,
             "transitions",
             20,
         ),
         scenario(
+            "chain-100",
+            "100-state Pass chain, history on",
+            || pass_chain(100),
+            value_input,
+            true,
+            100,
+            "transitions",
+            200,
+        ),
+        scenario(
             "loop-off",
             "Pass+Choice loop (MathAdd), 20,000 transitions, history off",
-            counting_loop(10_000),
-            json!({"n": 0}),
+            || counting_loop(10_000),
+            || json!({"n": 0}),
             false,
             20_001,
             "transitions",
@@ -211,8 +219,8 @@ fn scenarios() -> Vec<Scenario> {
         scenario(
             "loop",
             "Pass+Choice loop (MathAdd), 20,000 transitions, history on",
-            counting_loop(10_000),
-            json!({"n": 0}),
+            || counting_loop(10_000),
+            || json!({"n": 0}),
             true,
             20_001,
             "transitions",
@@ -221,8 +229,8 @@ fn scenarios() -> Vec<Scenario> {
         scenario(
             "loop-2k",
             "Pass+Choice loop (MathAdd), 2,000 transitions, history on",
-            counting_loop(1_000),
-            json!({"n": 0}),
+            || counting_loop(1_000),
+            || json!({"n": 0}),
             true,
             2_001,
             "transitions",
@@ -231,8 +239,8 @@ fn scenarios() -> Vec<Scenario> {
         scenario(
             "loop-jsonata",
             "Pass+Choice loop in JSONata, 20,000 transitions, history on",
-            counting_loop_jsonata(10_000),
-            json!({"n": 0}),
+            || counting_loop_jsonata(10_000),
+            || json!({"n": 0}),
             true,
             20_001,
             "transitions",
@@ -241,8 +249,8 @@ fn scenarios() -> Vec<Scenario> {
         scenario(
             "map-100k",
             "inline Map, 100,000 items, Pass body, MaxConcurrency 0",
-            map(0, pass_body.clone()),
-            items.clone(),
+            || map(0, pass_body()),
+            || json!(vec![0; 100_000]),
             false,
             100_000,
             "items",
@@ -251,8 +259,8 @@ fn scenarios() -> Vec<Scenario> {
         scenario(
             "map-100k-c10",
             "inline Map, 100,000 items, Pass body, MaxConcurrency 10",
-            map(10, pass_body.clone()),
-            items,
+            || map(10, pass_body()),
+            || json!(vec![0; 100_000]),
             false,
             100_000,
             "items",
@@ -261,8 +269,8 @@ fn scenarios() -> Vec<Scenario> {
         scenario(
             "map-10k-pass",
             "inline Map, 10,000 items, Pass body, MaxConcurrency 0",
-            map(0, pass_body),
-            ten_thousand.clone(),
+            || map(0, pass_body()),
+            || json!(vec![0; 10_000]),
             false,
             10_000,
             "items",
@@ -271,8 +279,8 @@ fn scenarios() -> Vec<Scenario> {
         scenario(
             "map-10k-handler",
             "inline Map, 10,000 items, Rust handler, MaxConcurrency 0",
-            map(0, task_body.clone()),
-            ten_thousand.clone(),
+            || map(0, task_body()),
+            || json!(vec![0; 10_000]),
             false,
             10_000,
             "items",
@@ -281,9 +289,19 @@ fn scenarios() -> Vec<Scenario> {
         scenario(
             "map-10k-handler-c10",
             "inline Map, 10,000 items, Rust handler, MaxConcurrency 10",
-            map(10, task_body),
-            ten_thousand,
+            || map(10, task_body()),
+            || json!(vec![0; 10_000]),
             false,
+            10_000,
+            "items",
+            3,
+        ),
+        scenario(
+            "map-10k-handler-history",
+            "inline Map, 10,000 items, Rust handler, history on",
+            || map(0, task_body()),
+            || json!(vec![0; 10_000]),
+            true,
             10_000,
             "items",
             3,
@@ -291,8 +309,8 @@ fn scenarios() -> Vec<Scenario> {
         scenario(
             "sequential",
             "1,000 sequential executions of a 5-state machine (per execution)",
-            pass_chain(5),
-            input,
+            || pass_chain(5),
+            value_input,
             true,
             5,
             "transitions",
@@ -301,8 +319,8 @@ fn scenarios() -> Vec<Scenario> {
         scenario(
             "payload-off",
             "200 KiB payload through 100 states, history off",
-            chain(100, false),
-            big.clone(),
+            || chain(100, false),
+            || json!({"value": "x".repeat(200 * 1024)}),
             false,
             100,
             "transitions",
@@ -311,8 +329,8 @@ fn scenarios() -> Vec<Scenario> {
         scenario(
             "payload",
             "200 KiB payload through 100 states, history on",
-            chain(100, false),
-            big,
+            || chain(100, false),
+            || json!({"value": "x".repeat(200 * 1024)}),
             true,
             100,
             "transitions",
@@ -321,62 +339,101 @@ fn scenarios() -> Vec<Scenario> {
     ]
 }
 
+/// Measures one row in this process and prints it as a JSON line (the child's side).
+fn measure_row(key: &str) {
+    let mut all = scenarios();
+    let at = all
+        .iter()
+        .position(|s| s.key == key)
+        .unwrap_or_else(|| panic!("no row {key}"));
+    let s = all.swap_remove(at);
+    let mut row = measure(
+        s.name,
+        &(s.definition)(),
+        &(s.input)(),
+        s.history,
+        s.units,
+        s.unit,
+        s.runs,
+    );
+    row.key = s.key;
+    println!(
+        "{}",
+        json!({"key": row.key, "name": row.name, "ms": row.elapsed.as_secs_f64() * 1000.0,
+               "per_second": row.units as f64 / row.elapsed.as_secs_f64(),
+               "units": row.units, "unit": row.unit, "peak_mib": row.peak_mib})
+    );
+}
+
+/// Runs one row in a fresh process of this bench and reads its JSON line.
+fn spawn_row(key: &str) -> Value {
+    let exe = std::env::current_exe().expect("the bench knows its own path");
+    let out = std::process::Command::new(exe)
+        .args(["--row", key])
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .expect("the bench can start itself");
+    assert!(out.status.success(), "row {key} failed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    serde_json::from_str(text.trim()).expect("a row prints one JSON line")
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    // `--row KEY`: measure one row here (the parent starts one process per row).
+    if let Some(at) = args.iter().position(|a| a == "--row") {
+        measure_row(args.get(at + 1).expect("--row KEY"));
+        return;
+    }
     // `--emit DIR`: write each scenario's definition and input for scripts/compare-alsf.
     if let Some(at) = args.iter().position(|a| a == "--emit") {
         let dir = std::path::PathBuf::from(args.get(at + 1).expect("--emit DIR"));
         std::fs::create_dir_all(&dir).expect("the emit folder can be made");
         for s in scenarios() {
             // The output statewright gives, for the other side to be checked against.
-            let output = executor(&s.definition, false)
-                .run_blocking(s.input.clone())
+            let (definition, input) = ((s.definition)(), (s.input)());
+            let output = executor(&definition, false)
+                .run_blocking(input.clone())
                 .output;
-            let spec = json!({"key": s.key, "name": s.name, "definition": s.definition,
-                              "input": s.input, "output": output, "units": s.units, "unit": s.unit});
+            let spec = json!({"key": s.key, "name": s.name, "definition": definition,
+                              "input": input, "output": output, "units": s.units, "unit": s.unit});
             std::fs::write(dir.join(format!("{}.json", s.key)), spec.to_string()).expect("written");
         }
         return;
     }
     let json_output = args.iter().any(|a| a == "--json");
-    let mut rows = Vec::new();
-    for s in scenarios() {
-        let mut row = measure(
-            s.name,
-            &s.definition,
-            &s.input,
-            s.history,
-            s.units,
-            s.unit,
-            s.runs,
-        );
-        row.key = s.key;
-        rows.push(row);
-    }
-    if json_output {
-        for row in rows.iter().filter(|r| !r.elapsed.is_zero()) {
-            println!(
-                "{}",
-                json!({"key": row.key, "name": row.name, "ms": row.elapsed.as_secs_f64() * 1000.0,
-                       "per_second": row.units as f64 / row.elapsed.as_secs_f64(),
-                       "peak_mib": row.peak_mib})
-            );
-        }
-        return;
-    }
-    println!(
-        "{:<66} {:>12} {:>16} {:>10}",
-        "row", "time/run", "throughput", "peak MiB"
-    );
-    for row in rows.iter().filter(|r| !r.elapsed.is_zero()) {
-        let per_second = row.units as f64 / row.elapsed.as_secs_f64();
+    // `BENCH_ROW=text` runs only the rows whose key is the text or whose name contains it.
+    let only = std::env::var("BENCH_ROW").ok();
+    let keys: Vec<(&str, &str)> = scenarios()
+        .iter()
+        .map(|s| (s.key, s.name))
+        .filter(|(key, name)| {
+            only.as_ref()
+                .is_none_or(|o| key == o || name.contains(o.as_str()))
+        })
+        .collect();
+    if !json_output {
         println!(
-            "{:<66} {:>10.3}ms {:>10.0} {}/s {:>10.1}",
-            row.name,
-            row.elapsed.as_secs_f64() * 1000.0,
-            per_second,
-            if row.unit == "items" { "it" } else { "tr" },
-            row.peak_mib
+            "{:<66} {:>12} {:>16} {:>12} {:>10}",
+            "row", "time/run", "throughput", "per unit", "peak MiB"
+        );
+    }
+    for (key, _) in keys {
+        let row = spawn_row(key);
+        if json_output {
+            println!("{row}");
+            continue;
+        }
+        let ms = row["ms"].as_f64().unwrap_or(f64::NAN);
+        let units = row["units"].as_f64().unwrap_or(f64::NAN);
+        println!(
+            "{:<66} {:>10.3}ms {:>10.0} {}/s {:>9.1}ns {:>10.1}",
+            row["name"].as_str().unwrap_or(key),
+            ms,
+            row["per_second"].as_f64().unwrap_or(f64::NAN),
+            if row["unit"] == "items" { "it" } else { "tr" },
+            ms * 1e6 / units,
+            row["peak_mib"].as_f64().unwrap_or(f64::NAN)
         );
     }
 }

@@ -1,21 +1,23 @@
 //! Choice rules (JSONPath): comparisons, `And`/`Or`/`Not`, and the choice of the next state.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use serde_json::Value;
 
 use super::Failure;
-use super::state::{Decided, StateCx};
+use super::state::{SharedOutput, StateCx};
 use super::wait::parse_timestamp;
 use crate::asl::{ChoiceRule, ChoiceState, ComparisonOperator as Op};
 
 /// Runs a JSONPath Choice state: (output, assignments, next state).
-pub(crate) fn choice_state(
+pub(crate) fn choice_state<'s>(
     cx: &StateCx,
-    choice: &ChoiceState,
-    input: Value,
-) -> Result<Decided, Failure> {
-    let effective = cx.filter_path("InputPath", &choice.input_path, input)?;
+    choice: &'s ChoiceState,
+    input: Arc<Value>,
+) -> Result<(SharedOutput, &'s str), Failure> {
+    // The input goes on shared (a Choice state changes no payload).
+    let effective = cx.select_path("InputPath", &choice.input_path, &input)?;
     let mut chosen = None;
     for rule in &choice.choices {
         if matches(cx, rule, &effective)? {
@@ -25,11 +27,11 @@ pub(crate) fn choice_state(
     }
     let (next, assign) = match chosen {
         Some(rule) => (
-            rule.next.clone().unwrap_or_default(),
+            rule.next.as_deref().unwrap_or_default(),
             rule.assign.as_ref().or(choice.assign.as_ref()),
         ),
         None => match &choice.default {
-            Some(default) => (default.clone(), choice.assign.as_ref()),
+            Some(default) => (default.as_str(), choice.assign.as_ref()),
             None => {
                 return Err(Failure::new("States.NoChoiceMatched", "No Matches!"));
             }
@@ -39,8 +41,8 @@ pub(crate) fn choice_state(
         Some(assign) => Some(cx.assign_jsonpath(assign, &effective)?),
         None => None,
     };
-    let output = cx.filter_path("OutputPath", &choice.output_path, effective)?;
-    Ok((output, assigned, next))
+    let output = cx.select_path("OutputPath", &choice.output_path, &effective)?;
+    Ok(((output, assigned), next))
 }
 
 /// Whether a rule matches the input.

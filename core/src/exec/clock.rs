@@ -36,7 +36,12 @@ impl Clock {
 
     /// The current time.
     pub(crate) fn now(&self) -> DateTime<Utc> {
-        let elapsed = Instant::now().saturating_duration_since(self.start_instant);
+        self.at(Instant::now())
+    }
+
+    /// The wall-clock time of an instant of the runtime's clock.
+    pub(crate) fn at(&self, instant: Instant) -> DateTime<Utc> {
+        let elapsed = instant.saturating_duration_since(self.start_instant);
         self.start_wall + chrono::Duration::from_std(elapsed).unwrap_or_default()
     }
 

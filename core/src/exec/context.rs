@@ -1,5 +1,7 @@
 //! The context object (`$$` in JSONPath, `$states.context` in JSONata).
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value, json};
 
 /// What the context object says about the execution; fixed for its whole run.
@@ -7,7 +9,8 @@ use serde_json::{Map, Value, json};
 pub(crate) struct ExecutionInfo {
     pub(crate) execution_arn: String,
     pub(crate) execution_name: String,
-    pub(crate) input: Value,
+    /// The execution's input, shared with the first state (not a copy).
+    pub(crate) input: Arc<Value>,
     pub(crate) start_time: String,
     pub(crate) role_arn: String,
     pub(crate) machine_arn: String,
@@ -32,23 +35,69 @@ pub(crate) fn context_object(execution: &ExecutionInfo, state: &StateInfo) -> Va
     if let Some(retries) = state.retry_count {
         state_object.insert("RetryCount".into(), retries.into());
     }
-    let mut context = json!({
-        "Execution": {
-            "Id": execution.execution_arn,
-            "Input": execution.input,
-            "StartTime": execution.start_time,
-            "Name": execution.execution_name,
-            "RoleArn": execution.role_arn,
-            "RedriveCount": 0,
-        },
-        "StateMachine": {"Id": execution.machine_arn, "Name": execution.machine_name},
-        "State": Value::Object(state_object),
-    });
+    // Built member by member, in AWS's order: `json!` would write every value (the execution
+    // input included) out through serde and read it back, for every state that reads `$$`.
+    let mut execution_object = Map::with_capacity(6);
+    for (key, value) in [
+        ("Id", Value::String(execution.execution_arn.clone())),
+        ("Input", Value::clone(&execution.input)),
+        ("StartTime", Value::String(execution.start_time.clone())),
+        ("Name", Value::String(execution.execution_name.clone())),
+        ("RoleArn", Value::String(execution.role_arn.clone())),
+        ("RedriveCount", Value::from(0)),
+    ] {
+        execution_object.insert(key.into(), value);
+    }
+    let mut machine_object = Map::with_capacity(2);
+    machine_object.insert("Id".into(), execution.machine_arn.clone().into());
+    machine_object.insert("Name".into(), execution.machine_name.clone().into());
+    let mut context = Map::with_capacity(5);
+    context.insert("Execution".into(), Value::Object(execution_object));
+    context.insert("StateMachine".into(), Value::Object(machine_object));
+    context.insert("State".into(), Value::Object(state_object));
     if let Some(token) = state.task_token {
-        context["Task"] = json!({"Token": token});
+        context.insert("Task".into(), json!({"Token": token}));
     }
     if let Some((index, value)) = state.map_item {
-        context["Map"] = json!({"Item": {"Index": index, "Value": value}});
+        context.insert(
+            "Map".into(),
+            json!({"Item": {"Index": index, "Value": value}}),
+        );
     }
-    context
+    Value::Object(context)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_context_object_has_aws_members_in_order() {
+        let execution = ExecutionInfo {
+            execution_arn: "arn:e".into(),
+            execution_name: "e".into(),
+            input: Arc::new(json!({"a": [1]})),
+            start_time: "2026-01-01T00:00:00.000Z".into(),
+            role_arn: "arn:r".into(),
+            machine_arn: "arn:m".into(),
+            machine_name: "m".into(),
+        };
+        let item = json!("x");
+        let state = StateInfo {
+            name: "S",
+            entered_time: "2026-01-01T00:00:01.000Z".into(),
+            retry_count: Some(0),
+            task_token: Some("t"),
+            map_item: Some((2, &item)),
+        };
+        assert_eq!(
+            context_object(&execution, &state).to_string(),
+            concat!(
+                r#"{"Execution":{"Id":"arn:e","Input":{"a":[1]},"StartTime":"2026-01-01T00:00:00.000Z","#,
+                r#""Name":"e","RoleArn":"arn:r","RedriveCount":0},"StateMachine":{"Id":"arn:m","Name":"m"},"#,
+                r#""State":{"Name":"S","EnteredTime":"2026-01-01T00:00:01.000Z","RetryCount":0},"#,
+                r#""Task":{"Token":"t"},"Map":{"Item":{"Index":2,"Value":"x"}}}"#
+            )
+        );
+    }
 }

@@ -13,6 +13,7 @@ use super::history::{HistoryEvent, Thread};
 use super::lambda::{Functions, Handler};
 use super::mock::{Mock, Mocks};
 use super::mock_config::{MockConfigError, MockedResponse, load_mock_config};
+use super::names::StateNames;
 use super::run::Run;
 use super::services::Services;
 use super::state::run_scope;
@@ -74,6 +75,8 @@ pub(crate) struct Shared {
     pub(crate) services: Arc<Services>,
     pub(crate) tokens: Arc<Tokens>,
     pub(crate) options: ExecutorOptions,
+    /// The state names of `machine` and `machines`, for history events to share.
+    pub(crate) state_names: StateNames,
     counter: std::sync::atomic::AtomicU64,
 }
 
@@ -166,6 +169,9 @@ impl ExecutorBuilder {
     /// The executor.
     pub fn build(self) -> Executor {
         let services = Arc::new(Services::default());
+        let state_names = StateNames::of(
+            std::iter::once(&self.machine).chain(self.machines.values().map(|m| &**m)),
+        );
         Executor {
             shared: Arc::new(Shared {
                 name: self.name,
@@ -177,6 +183,7 @@ impl ExecutorBuilder {
                 services,
                 tokens: Arc::new(Tokens::default()),
                 options: self.options,
+                state_names,
                 counter: Default::default(),
             }),
         }
@@ -399,22 +406,24 @@ pub(crate) async fn execute(
     let (machine_name, execution_name) = name.unwrap_or_else(|| {
         (
             shared.name.clone(),
-            format!("execution-{:08x}-{number}", options.seed),
+            super::ids::execution_name(options.seed, number),
         )
     });
-    let machine_arn = format!(
-        "arn:aws:states:{}:{}:stateMachine:{machine_name}",
-        options.region, options.account
-    );
-    let arn = format!(
-        "arn:aws:states:{}:{}:execution:{machine_name}:{execution_name}",
-        options.region, options.account
+    let (region, account) = (&options.region, &options.account);
+    let machine_arn = super::ids::states_arn(region, account, "stateMachine", &machine_name, None);
+    let arn = super::ids::states_arn(
+        region,
+        account,
+        "execution",
+        &machine_name,
+        Some(&execution_name),
     );
     let start = options.start_time.unwrap_or_else(Utc::now);
+    let input = Arc::new(input);
     let info = ExecutionInfo {
         execution_arn: arn.clone(),
         execution_name,
-        input: input.clone(),
+        input: Arc::clone(&input),
         start_time: format_timestamp(start),
         role_arn: options.role_arn.clone(),
         machine_arn,
@@ -432,12 +441,9 @@ pub(crate) async fn execute(
     run.history.push(
         &mut started,
         "ExecutionStarted",
-        run.history_details(|| {
-            serde_json::json!({"input": input, "inputDetails": {"truncated": false},
-                               "roleArn": run.info.role_arn})
-        }),
+        run.history_details(|| history::execution_started(&input, &run.info.role_arn)),
     );
-    let size = serde_json::to_string(&input).map_or(0, |s| s.len());
+    let size = super::size::json_len(&input);
     let outcome = if size > PAYLOAD_LIMIT {
         Err(Failure::new(
             "States.DataLimitExceeded",
@@ -487,10 +493,10 @@ pub(crate) async fn execute(
             run.history.push(
                 &mut thread,
                 "ExecutionSucceeded",
-                run.history_details(
-                    || serde_json::json!({"output": output, "outputDetails": {"truncated": false}}),
-                ),
+                run.history_details(|| history::execution_succeeded(&output)),
             );
+            // Recorded events hold the output too: it is copied out only then.
+            let output = Arc::unwrap_or_clone(output);
             Execution {
                 arn,
                 status: Status::Succeeded,

@@ -1,10 +1,10 @@
 //! The execution history, in the shape of AWS's `GetExecutionHistory` events.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::Serialize;
 use serde::ser::SerializeMap;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// One event of an execution's history.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,8 +15,182 @@ pub struct HistoryEvent {
     pub previous_event_id: u64,
     /// The event type, e.g. `TaskStateEntered`.
     pub event_type: &'static str,
-    /// The event's details object, under the key AWS gives it (`taskScheduledEventDetails`).
-    pub details: Option<Value>,
+    /// The event's details object, under the key AWS gives it (`taskScheduledEventDetails`);
+    /// it reads as a JSON [`Value`] (built on first use).
+    pub details: Option<Details>,
+}
+
+/// An event's details object. The payloads in it are shared with the execution (not copied
+/// when the event is recorded), and the JSON is built only when it is read: recording stays
+/// cheap however large the payloads are. It dereferences to the JSON [`Value`].
+pub struct Details {
+    parts: Parts,
+    /// Boxed, as most events are never read: an event stays small to record.
+    json: OnceLock<Box<Value>>,
+}
+
+/// What a details object is made of.
+#[derive(Clone)]
+enum Parts {
+    /// Details given as JSON (the rarer events); boxed to keep every event small.
+    Json(Box<Value>),
+    /// `{"input": ..., "inputDetails": {"truncated": false}, "name": ...}`.
+    Entered { name: Arc<str>, input: Arc<Value> },
+    /// `{"name": ..., "output": ..., "outputDetails": ...}` with `assignedVariables` when any.
+    Exited {
+        name: Arc<str>,
+        output: Arc<Value>,
+        assigned: Option<Box<Map<String, Value>>>,
+    },
+    /// `{"input": ..., "inputDetails": ..., "roleArn": ...}`.
+    Started { input: Arc<Value>, role_arn: String },
+    /// `{"output": ..., "outputDetails": ...}`.
+    Succeeded { output: Arc<Value> },
+    /// Named members in order (task and iteration events): one list, not a JSON map with
+    /// its keys, until read.
+    Members(Vec<(&'static str, Member)>),
+}
+
+/// A member of a [`Parts::Members`] details object.
+#[derive(Clone)]
+pub(crate) enum Member {
+    Json(Value),
+    /// `{"truncated": false}`.
+    NotTruncated,
+}
+
+impl<T: Into<Value>> From<T> for Member {
+    fn from(value: T) -> Self {
+        Member::Json(value.into())
+    }
+}
+
+impl Details {
+    /// The details as JSON.
+    pub fn json(&self) -> &Value {
+        self.json.get_or_init(|| {
+            Box::new(match &self.parts {
+                Parts::Json(value) => Value::clone(value),
+                _ => serde_json::to_value(self).unwrap_or(Value::Null),
+            })
+        })
+    }
+
+    /// The details as JSON, owned.
+    pub fn into_json(self) -> Value {
+        match (self.parts, self.json.into_inner()) {
+            (_, Some(json)) => *json,
+            (Parts::Json(json), None) => *json,
+            (parts, None) => Details::from_parts(parts).json().clone(),
+        }
+    }
+
+    fn from_parts(parts: Parts) -> Self {
+        Details {
+            parts,
+            json: OnceLock::new(),
+        }
+    }
+}
+
+impl From<Value> for Details {
+    fn from(value: Value) -> Self {
+        Details::from_parts(Parts::Json(Box::new(value)))
+    }
+}
+
+impl std::ops::Deref for Details {
+    type Target = Value;
+
+    fn deref(&self) -> &Value {
+        self.json()
+    }
+}
+
+impl Clone for Details {
+    fn clone(&self) -> Self {
+        Details::from_parts(self.parts.clone())
+    }
+}
+
+impl PartialEq for Details {
+    fn eq(&self, other: &Self) -> bool {
+        self.json() == other.json()
+    }
+}
+
+impl std::fmt::Debug for Details {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.json(), f)
+    }
+}
+
+/// `{"truncated": false}`.
+struct NotTruncated;
+
+impl Serialize for NotTruncated {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("truncated", &false)?;
+        map.end()
+    }
+}
+
+impl Serialize for Details {
+    /// Written straight from the shared parts: no JSON tree is built to write an event.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if let Some(json) = self.json.get() {
+            return (**json).serialize(serializer);
+        }
+        match &self.parts {
+            Parts::Json(value) => value.serialize(serializer),
+            Parts::Entered { name, input } => {
+                let mut map = serializer.serialize_map(Some(3))?;
+                map.serialize_entry("input", &**input)?;
+                map.serialize_entry("inputDetails", &NotTruncated)?;
+                map.serialize_entry("name", &**name)?;
+                map.end()
+            }
+            Parts::Exited {
+                name,
+                output,
+                assigned,
+            } => {
+                let mut map = serializer.serialize_map(None)?;
+                map.serialize_entry("name", &**name)?;
+                map.serialize_entry("output", &**output)?;
+                map.serialize_entry("outputDetails", &NotTruncated)?;
+                if let Some(assigned) = assigned {
+                    map.serialize_entry("assignedVariables", assigned)?;
+                    map.serialize_entry("assignedVariablesDetails", &NotTruncated)?;
+                }
+                map.end()
+            }
+            Parts::Started { input, role_arn } => {
+                let mut map = serializer.serialize_map(Some(3))?;
+                map.serialize_entry("input", &**input)?;
+                map.serialize_entry("inputDetails", &NotTruncated)?;
+                map.serialize_entry("roleArn", role_arn)?;
+                map.end()
+            }
+            Parts::Succeeded { output } => {
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("output", &**output)?;
+                map.serialize_entry("outputDetails", &NotTruncated)?;
+                map.end()
+            }
+            Parts::Members(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (key, member) in members {
+                    match member {
+                        Member::Json(value) => map.serialize_entry(key, value)?,
+                        Member::NotTruncated => map.serialize_entry(key, &NotTruncated)?,
+                    }
+                }
+                map.end()
+            }
+        }
+    }
 }
 
 impl HistoryEvent {
@@ -88,27 +262,31 @@ impl History {
         &self,
         thread: &mut Thread,
         event_type: &'static str,
-        details: Option<Value>,
+        details: Option<Details>,
     ) -> u64 {
         if thread.silent {
             return thread.last;
         }
-        let id = self
-            .count
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            + 1;
-        if self.enabled {
-            let event = HistoryEvent {
+        use std::sync::atomic::Ordering::Relaxed;
+        let id = if self.enabled {
+            // Counted under the lock the event is pushed under: one atomic read-modify-write
+            // fewer per event (they were most of the cost of recording one).
+            let mut events = self
+                .events
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let id = self.count.load(Relaxed) + 1;
+            self.count.store(id, Relaxed);
+            events.push(HistoryEvent {
                 id,
                 previous_event_id: thread.last,
                 event_type,
                 details,
-            };
-            self.events
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .push(event);
-        }
+            });
+            id
+        } else {
+            self.count.fetch_add(1, Relaxed) + 1
+        };
         thread.last = id;
         id
     }
@@ -128,37 +306,45 @@ impl History {
     }
 }
 
-/// `{"truncated": false}`, built without the `json!` macro's serializer (this is per event).
-fn not_truncated() -> Value {
-    let mut details = serde_json::Map::with_capacity(1);
-    details.insert("truncated".into(), Value::Bool(false));
-    Value::Object(details)
+/// A state's entered event: its name and input are shared, not copied.
+pub(crate) fn entered(name: Arc<str>, input: &Arc<Value>) -> Details {
+    Details::from_parts(Parts::Entered {
+        name,
+        input: Arc::clone(input),
+    })
 }
 
-/// `{"input": ..., "inputDetails": {"truncated": false}, "name": ...}`.
-pub(crate) fn entered(name: &str, input: &Value) -> Value {
-    let mut details = serde_json::Map::with_capacity(3);
-    details.insert("input".into(), input.clone());
-    details.insert("inputDetails".into(), not_truncated());
-    details.insert("name".into(), Value::String(name.to_string()));
-    Value::Object(details)
-}
-
-/// `{"name": ..., "output": ..., "outputDetails": ...}` with `assignedVariables` when any.
+/// A state's exited event, with `assignedVariables` when any: its output is shared.
 pub(crate) fn exited(
-    name: &str,
-    output: &Value,
-    assigned: Option<&serde_json::Map<String, Value>>,
-) -> Value {
-    let mut details = serde_json::Map::with_capacity(5);
-    details.insert("name".into(), Value::String(name.to_string()));
-    details.insert("output".into(), output.clone());
-    details.insert("outputDetails".into(), not_truncated());
-    if let Some(assigned) = assigned {
-        details.insert("assignedVariables".into(), Value::Object(assigned.clone()));
-        details.insert("assignedVariablesDetails".into(), not_truncated());
-    }
-    Value::Object(details)
+    name: Arc<str>,
+    output: &Arc<Value>,
+    assigned: Option<&Map<String, Value>>,
+) -> Details {
+    Details::from_parts(Parts::Exited {
+        name,
+        output: Arc::clone(output),
+        assigned: assigned.map(|a| Box::new(a.clone())),
+    })
+}
+
+/// Details of named members, in order, made JSON when read.
+pub(crate) fn members(members: Vec<(&'static str, Member)>) -> Details {
+    Details::from_parts(Parts::Members(members))
+}
+
+/// `ExecutionStarted`'s details.
+pub(crate) fn execution_started(input: &Arc<Value>, role_arn: &str) -> Details {
+    Details::from_parts(Parts::Started {
+        input: Arc::clone(input),
+        role_arn: role_arn.to_string(),
+    })
+}
+
+/// `ExecutionSucceeded`'s details.
+pub(crate) fn execution_succeeded(output: &Arc<Value>) -> Details {
+    Details::from_parts(Parts::Succeeded {
+        output: Arc::clone(output),
+    })
 }
 
 /// `{"error": ..., "cause": ...}`, each only when present.
@@ -195,6 +381,26 @@ mod tests {
             key("MapIterationStarted"),
             "mapIterationStartedEventDetails"
         );
+    }
+
+    #[test]
+    fn shared_details_read_and_write_as_aws_shapes() {
+        let input = Arc::new(serde_json::json!({"a": [1, 2]}));
+        let details = entered("S".into(), &input);
+        assert_eq!(
+            *details,
+            serde_json::json!({"input": {"a": [1, 2]}, "inputDetails": {"truncated": false},
+                               "name": "S"})
+        );
+        let mut assigned = Map::new();
+        assigned.insert("x".into(), 1.into());
+        let details = exited("S".into(), &input, Some(&assigned));
+        let written = serde_json::to_string(&details).unwrap();
+        assert_eq!(
+            written,
+            r#"{"name":"S","output":{"a":[1,2]},"outputDetails":{"truncated":false},"assignedVariables":{"x":1},"assignedVariablesDetails":{"truncated":false}}"#
+        );
+        assert_eq!(details.clone().into_json()["output"]["a"][1], 2);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use futures_util::FutureExt;
 use serde_json::{Value, json};
 
 use super::Failure;
-use super::history::Thread;
+use super::history::{self, Member, Thread};
 use super::lambda::{FunctionRef, Handler, InvokeContext, LambdaError};
 use super::run::Run;
 use super::state::StateCx;
@@ -28,12 +28,15 @@ pub(crate) async fn lambda_arn(
         thread,
         "LambdaFunctionScheduled",
         run.history_details(|| {
-            let mut details =
-                json!({"input": payload, "inputDetails": {"truncated": false}, "resource": arn});
+            let mut members = vec![
+                ("input", Member::from(payload.clone())),
+                ("inputDetails", Member::NotTruncated),
+                ("resource", arn.into()),
+            ];
             if let Some(timeout) = limits.timeout {
-                details["timeoutInSeconds"] = timeout.into();
+                members.push(("timeoutInSeconds", timeout.into()));
             }
-            details
+            history::members(members)
         }),
     );
     run.history.push(thread, "LambdaFunctionStarted", None);
@@ -63,9 +66,12 @@ pub(crate) async fn lambda_arn(
         Ok(output) => run.history.push(
             thread,
             "LambdaFunctionSucceeded",
-            run.history_details(
-                || json!({"output": output, "outputDetails": {"truncated": false}}),
-            ),
+            run.history_details(|| {
+                history::members(vec![
+                    ("output", output.clone().into()),
+                    ("outputDetails", Member::NotTruncated),
+                ])
+            }),
         ),
         Err(failure) if failure.error == "States.Timeout" => run.history.push(
             thread,

@@ -1,6 +1,9 @@
 //! JSONPath input and output processing: InputPath, Parameters, ResultSelector, ResultPath,
 //! OutputPath, and the JSONPath form of `Assign`.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use serde_json::{Map, Value};
 
 use super::Failure;
@@ -47,10 +50,86 @@ impl StateCx<'_> {
         }
     }
 
+    /// `InputPath` read without copying the input when it keeps it whole (absent or `$`).
+    pub(crate) fn input_path<'v>(
+        &self,
+        path: &Option<Option<String>>,
+        input: &'v Value,
+    ) -> Result<Cow<'v, Value>, Failure> {
+        match path {
+            None => Ok(Cow::Borrowed(input)),
+            Some(None) => Ok(Cow::Owned(Value::Object(Map::new()))),
+            Some(Some(text)) if text == "$" => Ok(Cow::Borrowed(input)),
+            Some(Some(text)) => self.select("InputPath", text, input).map(Cow::Owned),
+        }
+    }
+
+    /// `InputPath` / `OutputPath` on a shared payload: absent (or `$`) passes the same payload
+    /// on, uncopied; `null` gives `{}`; a path gives the part it selects.
+    pub(crate) fn select_path(
+        &self,
+        field: &str,
+        path: &Option<Option<String>>,
+        value: &Arc<Value>,
+    ) -> Result<Arc<Value>, Failure> {
+        match path {
+            None => Ok(Arc::clone(value)),
+            Some(None) => Ok(Arc::new(Value::Object(Map::new()))),
+            Some(Some(text)) if text == "$" => Ok(Arc::clone(value)),
+            Some(Some(text)) => self.select(field, text, value).map(Arc::new),
+        }
+    }
+
+    /// `ResultPath` on a shared input: the input is copied only when the result is placed
+    /// inside it and something else (a history event) still holds it.
+    pub(crate) fn result_path_shared(
+        &self,
+        path: &Option<Option<String>>,
+        input: Arc<Value>,
+        result: Value,
+    ) -> Result<Arc<Value>, Failure> {
+        match path {
+            None => Ok(Arc::new(result)),
+            Some(None) => Ok(input),
+            Some(Some(text)) if text == "$" => Ok(Arc::new(result)),
+            Some(Some(text)) => match Arc::try_unwrap(input) {
+                Ok(owned) => self.result_path(path, owned, result).map(Arc::new),
+                // Held elsewhere too: a copy with the result in it, which never copies the
+                // value the result replaces.
+                Err(shared) => {
+                    let parsed = path::parse_reference_path_cached(text);
+                    let parsed = parsed
+                        .as_ref()
+                        .as_ref()
+                        .map_err(|e| self.runtime(format!("ResultPath: {e}")))?;
+                    path::place_copy(&shared, parsed, result)
+                        .map(Arc::new)
+                        .map_err(|e| self.place_failure(&e))
+                }
+            },
+        }
+    }
+
     /// A payload template (`Parameters`, `ResultSelector`, `ItemSelector`), evaluated against
     /// `input`.
     pub(crate) fn template(&self, template: &Value, input: &Value) -> Result<Value, Failure> {
-        let context = if reads_context(template) {
+        self.evaluate(reads_context(template), input, |scope, rng| {
+            path::evaluate_template_with_rng(template, scope, rng)
+        })
+    }
+
+    /// Runs a template evaluation over `input`, the context object (built only when the
+    /// template reads it) and the variables, with the execution's random source.
+    fn evaluate<T>(
+        &self,
+        reads_context: bool,
+        input: &Value,
+        evaluation: impl FnOnce(
+            &Scope<'_>,
+            &mut dyn crate::intrinsics::RandomSource,
+        ) -> Result<T, path::TemplateError>,
+    ) -> Result<T, Failure> {
+        let context = if reads_context {
             self.context()
         } else {
             Value::Null
@@ -60,8 +139,7 @@ impl StateCx<'_> {
             context: &context,
             variables: self.variables,
         };
-        let mut rng = self.run.rng();
-        path::evaluate_template_with_rng(template, &scope, &mut *rng)
+        evaluation(&scope, &mut self.run.random())
             .map_err(|e| Failure::in_state(e.error(), self.name, self.entered, e.cause()))
     }
 
@@ -82,16 +160,18 @@ impl StateCx<'_> {
                     .as_ref()
                     .as_ref()
                     .map_err(|e| self.runtime(format!("ResultPath: {e}")))?;
-                path::place(input, parsed, result).map_err(|e| {
-                    Failure::in_state(
-                        "States.ResultPathMatchFailure",
-                        self.name,
-                        self.entered,
-                        e.cause(),
-                    )
-                })
+                path::place(input, parsed, result).map_err(|e| self.place_failure(&e))
             }
         }
+    }
+
+    fn place_failure(&self, error: &path::PlaceError) -> Failure {
+        Failure::in_state(
+            "States.ResultPathMatchFailure",
+            self.name,
+            self.entered,
+            error.cause(),
+        )
     }
 
     /// A count given literally or by a reference path (`MaxConcurrencyPath`,
@@ -150,7 +230,12 @@ impl StateCx<'_> {
             Some(assign) => Some(self.assign_jsonpath(assign, &result)?),
             None => None,
         };
-        let output = self.result_path(fields.result_path, input.clone(), result)?;
+        // The input is copied only when the result goes inside it or replaces nothing.
+        let output = match fields.result_path {
+            None => result,
+            Some(Some(text)) if text == "$" => result,
+            path => self.result_path(path, input.clone(), result)?,
+        };
         let output = self.filter_path("OutputPath", fields.output_path, output)?;
         Ok((output, assigned))
     }
@@ -162,10 +247,13 @@ impl StateCx<'_> {
         assign: &Map<String, Value>,
         input: &Value,
     ) -> Result<Map<String, Value>, Failure> {
-        match self.template(&Value::Object(assign.clone()), input)? {
-            Value::Object(values) => Ok(values),
-            _ => Ok(Map::new()),
-        }
+        // Evaluated from the state's own members: the block is not copied to be read.
+        let context = assign
+            .iter()
+            .any(|(key, value)| member_reads_context(key, value));
+        self.evaluate(context, input, |scope, rng| {
+            path::evaluate_object_template_with_rng(assign, scope, rng)
+        })
     }
 }
 
@@ -173,13 +261,23 @@ impl StateCx<'_> {
 /// intrinsic call arguments alike).
 fn reads_context(template: &Value) -> bool {
     match template {
-        Value::Object(members) => members.iter().any(|(key, value)| {
-            (key.ends_with(".$") && value.as_str().is_some_and(|v| v.contains("$$")))
-                || reads_context(value)
-        }),
+        Value::Object(members) => members
+            .iter()
+            .any(|(key, value)| member_reads_context(key, value)),
         Value::Array(items) => items.iter().any(reads_context),
         _ => false,
     }
+}
+
+/// Whether one member of an object template reads the context object.
+fn member_reads_context(key: &str, value: &Value) -> bool {
+    (key.ends_with(".$") && value.as_str().is_some_and(has_context_root)) || reads_context(value)
+}
+
+/// Whether a path or call text has `$$` in it: a byte scan, as the texts are short and this
+/// runs for every template evaluation.
+fn has_context_root(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|pair| pair == b"$$")
 }
 
 /// The output-processing fields of a Task, Map or Parallel state.

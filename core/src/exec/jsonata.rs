@@ -1,6 +1,8 @@
 //! JSONata states: `Arguments`, `Output`, `Assign`, `Condition`, `Items` and the other fields
 //! that take `{% %}` expressions, with `$states` and AWS's `States.QueryEvaluationError`.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value, json};
 
 use super::Failure;
@@ -55,13 +57,12 @@ impl StateCx<'_> {
     /// Evaluates one expression; failures are `States.QueryEvaluationError` in this state.
     fn expression(&self, field: &str, expression: &str, states: &Value) -> Result<Value, Failure> {
         let variables = self.variables.all();
-        let mut rng = self.run.rng();
         let result = jsonata::evaluate(
             expression,
             Bindings {
                 states,
                 variables: &variables,
-                random: &mut *rng,
+                random: &mut self.run.random(),
             },
         );
         result.map_err(|error| {
@@ -89,20 +90,24 @@ impl StateCx<'_> {
         result: Option<&Value>,
         error: Option<&Value>,
     ) -> Value {
-        let mut states = json!({"input": input, "context": self.context()});
+        // Built member by member: `json!` would write each value out through serde and
+        // read it back.
+        let mut states = Map::with_capacity(4);
+        states.insert("input".into(), input.clone());
+        states.insert("context".into(), self.context());
         if let Some(result) = result {
-            states["result"] = result.clone();
+            states.insert("result".into(), result.clone());
         }
         if let Some(error) = error {
-            states["errorOutput"] = error.clone();
+            states.insert("errorOutput".into(), error.clone());
         }
-        states
+        Value::Object(states)
     }
 
     /// JSONata `Assign`: every value evaluated against the same `$states`.
     fn assign_jsonata(
         &self,
-        assign: &Option<Map<String, Value>>,
+        assign: Option<&Map<String, Value>>,
         states: &Value,
     ) -> Result<Option<Map<String, Value>>, Failure> {
         let Some(assign) = assign else {
@@ -121,7 +126,7 @@ impl StateCx<'_> {
     /// `Output`, or the default when absent.
     fn output(
         &self,
-        output: &Option<Value>,
+        output: Option<&Value>,
         states: &Value,
         default: Value,
     ) -> Result<Value, Failure> {
@@ -167,15 +172,15 @@ impl StateCx<'_> {
 }
 
 /// Runs one JSONata state and records its exit.
-pub(crate) async fn run_state(
+pub(crate) async fn run_state<'s>(
     run: &Run,
     name: &str,
-    state: &State,
+    state: &'s State,
     entered: u64,
-    input: Value,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     let outcome = match state {
         State::Task(task) => {
             return task_state(run, name, entered, state, task, input, variables, thread).await;
@@ -190,20 +195,20 @@ pub(crate) async fn run_state(
             return map_state(run, name, entered, state, map, input, variables, thread).await;
         }
         State::Pass(pass) => {
-            let cx = StateCx::new(run, name, entered, variables);
+            let cx = StateCx::immediate(run, name, entered, variables);
             let states = cx.states(&input, None, None);
-            let assigned = cx.assign_jsonata(&pass.assign, &states);
-            let output = cx.output(&pass.output, &states, input.clone());
-            assigned.and_then(|a| output.map(|o| (o, a, pass.next.clone())))
+            let assigned = cx.assign_jsonata(pass.assign.as_ref(), &states);
+            let output = cx.output(pass.output.as_ref(), &states, Value::clone(&input));
+            assigned.and_then(|a| output.map(|o| (o, a, pass.next.as_deref())))
         }
         State::Succeed(succeed) => {
-            let cx = StateCx::new(run, name, entered, variables);
+            let cx = StateCx::immediate(run, name, entered, variables);
             let states = cx.states(&input, None, None);
-            cx.output(&succeed.output, &states, input.clone())
+            cx.output(succeed.output.as_ref(), &states, Value::clone(&input))
                 .map(|o| (o, None, None))
         }
         State::Fail(fail) => {
-            let cx = StateCx::new(run, name, entered, variables);
+            let cx = StateCx::immediate(run, name, entered, variables);
             let states = cx.states(&input, None, None);
             let text =
                 |field: &str, value: &Option<String>| -> Result<Option<String>, Failure> {
@@ -229,7 +234,7 @@ pub(crate) async fn run_state(
             });
         }
         State::Choice(choice) => {
-            let cx = StateCx::new(run, name, entered, variables);
+            let cx = StateCx::immediate(run, name, entered, variables);
             choice_state(&cx, choice, &input).map(|(o, a, n)| (o, a, Some(n)))
         }
         State::Wait(wait) => {
@@ -239,7 +244,16 @@ pub(crate) async fn run_state(
     };
     let (output, assigned, next) =
         outcome.inspect_err(|failure| evaluation_failed(run, thread, name, failure))?;
-    exit(run, thread, state, name, output, assigned, variables, next)
+    exit(
+        run,
+        thread,
+        state,
+        name,
+        Arc::new(output),
+        assigned,
+        variables,
+        next,
+    )
 }
 
 /// Records `EvaluationFailed` for a JSONata evaluation error.
@@ -262,9 +276,13 @@ pub(crate) fn evaluation_failed(run: &Run, thread: &mut Thread, name: &str, fail
     );
 }
 
-type Outcome = Result<(Value, Option<Map<String, Value>>, Option<String>), Failure>;
+type Outcome<'s> = Result<(Value, Option<Map<String, Value>>, Option<&'s str>), Failure>;
 
-fn choice_state(cx: &StateCx, choice: &ChoiceState, input: &Value) -> Result<Decided, Failure> {
+fn choice_state<'s>(
+    cx: &StateCx,
+    choice: &'s ChoiceState,
+    input: &Value,
+) -> Result<Decided<'s>, Failure> {
     let states = cx.states(input, None, None);
     for (index, rule) in choice.choices.iter().enumerate() {
         let field = format!("Choices/{index}/Condition");
@@ -281,25 +299,26 @@ fn choice_state(cx: &StateCx, choice: &ChoiceState, input: &Value) -> Result<Dec
             None => false,
         };
         if matched {
-            let assign = rule.assign.clone().or_else(|| choice.assign.clone());
-            let assigned = cx.assign_jsonata(&assign, &states)?;
+            // The rule's own Assign and Output, else the state's: read in place, not copied.
+            let assign = rule.assign.as_ref().or(choice.assign.as_ref());
+            let assigned = cx.assign_jsonata(assign, &states)?;
             let output = cx.output(
-                &rule.output.clone().or_else(|| choice.output.clone()),
+                rule.output.as_ref().or(choice.output.as_ref()),
                 &states,
                 input.clone(),
             )?;
-            return Ok((output, assigned, rule.next.clone().unwrap_or_default()));
+            return Ok((output, assigned, rule.next.as_deref().unwrap_or_default()));
         }
     }
     let Some(default) = &choice.default else {
         return Err(Failure::new("States.NoChoiceMatched", "No Matches!"));
     };
-    let assigned = cx.assign_jsonata(&choice.assign, &states)?;
-    let output = cx.output(&choice.output, &states, input.clone())?;
-    Ok((output, assigned, default.clone()))
+    let assigned = cx.assign_jsonata(choice.assign.as_ref(), &states)?;
+    let output = cx.output(choice.output.as_ref(), &states, input.clone())?;
+    Ok((output, assigned, default.as_str()))
 }
 
-async fn wait_state(cx: &StateCx<'_>, wait: &WaitState, input: &Value) -> Outcome {
+async fn wait_state<'s>(cx: &StateCx<'_>, wait: &'s WaitState, input: &Value) -> Outcome<'s> {
     let states = cx.states(input, None, None);
     let now = cx.run.clock.now();
     let until =
@@ -324,39 +343,39 @@ async fn wait_state(cx: &StateCx<'_>, wait: &WaitState, input: &Value) -> Outcom
             now
         };
     cx.run.sleep_until(until).await;
-    let assigned = cx.assign_jsonata(&wait.assign, &states)?;
-    let output = cx.output(&wait.output, &states, input.clone())?;
-    Ok((output, assigned, wait.next.clone()))
+    let assigned = cx.assign_jsonata(wait.assign.as_ref(), &states)?;
+    let output = cx.output(wait.output.as_ref(), &states, input.clone())?;
+    Ok((output, assigned, wait.next.as_deref()))
 }
 
 /// A caught failure in a JSONata state: `Output` and `Assign` see `$states.errorOutput`.
-pub(crate) fn catch(
+pub(crate) fn catch<'s>(
     cx: &StateCx,
-    catcher: &Catcher,
+    catcher: &'s Catcher,
     error_output: Value,
     raw_input: Value,
-) -> Result<Caught, Failure> {
+) -> Result<Caught<'s>, Failure> {
     let states = cx.states(&raw_input, None, Some(&error_output));
-    let assigned = cx.assign_jsonata(&catcher.assign, &states)?;
-    let output = cx.output(&catcher.output, &states, error_output)?;
+    let assigned = cx.assign_jsonata(catcher.assign.as_ref(), &states)?;
+    let output = cx.output(catcher.output.as_ref(), &states, error_output)?;
     Ok(Caught {
-        next: catcher.next.clone(),
+        next: &catcher.next,
         output,
         assigned,
     })
 }
 
 #[allow(clippy::too_many_arguments)] // one state's coordinates
-async fn task_state(
+async fn task_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &State,
-    task: &TaskState,
-    input: Value,
+    state: &'s State,
+    task: &'s TaskState,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     super::recovery::with_recovery!(
         run,
         name,
@@ -366,32 +385,25 @@ async fn task_state(
         None::<&str>,
         task.retry,
         task.catch,
-        input.clone(),
+        Value::clone(&input),
         variables,
         thread,
         |retries| {
             let cx = StateCx::new(run, name, entered, variables);
-            let token = matches!(
-                super::task::Target::parse(&task.resource),
-                super::task::Target::Service {
-                    pattern: super::task::Pattern::WaitForTaskToken,
-                    ..
-                }
-            )
-            .then(|| run.uuid());
+            let token = super::task::Target::waits_for_token(&task.resource).then(|| run.uuid());
             let cx = cx.with(Some(retries), token.as_deref(), None);
             task_attempt(run, &cx, task, &input, thread).await
         }
     )
 }
 
-async fn task_attempt(
+async fn task_attempt<'s>(
     run: &Run,
     cx: &StateCx<'_>,
-    task: &TaskState,
+    task: &'s TaskState,
     input: &Value,
     thread: &mut Thread,
-) -> Outcome {
+) -> Outcome<'s> {
     let states = cx.states(input, None, None);
     let arguments = match &task.arguments {
         Some(arguments) => cx.jsonata("Arguments", arguments, &states)?,
@@ -409,22 +421,22 @@ async fn task_attempt(
     };
     let result = perform(run, cx, &task.resource, arguments, limits, thread).await?;
     let states = cx.states(input, Some(&result), None);
-    let assigned = cx.assign_jsonata(&task.assign, &states)?;
-    let output = cx.output(&task.output, &states, result)?;
-    Ok((output, assigned, task.next.clone()))
+    let assigned = cx.assign_jsonata(task.assign.as_ref(), &states)?;
+    let output = cx.output(task.output.as_ref(), &states, result)?;
+    Ok((output, assigned, task.next.as_deref()))
 }
 
 #[allow(clippy::too_many_arguments)] // one state's coordinates
-async fn parallel_state(
+async fn parallel_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &State,
-    parallel: &ParallelState,
-    input: Value,
+    state: &'s State,
+    parallel: &'s ParallelState,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     super::recovery::with_recovery!(
         run,
         name,
@@ -434,7 +446,7 @@ async fn parallel_state(
         Some("ParallelStateFailed"),
         parallel.retry,
         parallel.catch,
-        input.clone(),
+        Value::clone(&input),
         variables,
         thread,
         |retries| {
@@ -445,14 +457,14 @@ async fn parallel_state(
     )
 }
 
-async fn parallel_attempt(
+async fn parallel_attempt<'s>(
     run: &Run,
     cx: &StateCx<'_>,
-    parallel: &ParallelState,
+    parallel: &'s ParallelState,
     input: &Value,
     variables: &Variables,
     thread: &mut Thread,
-) -> Outcome {
+) -> Outcome<'s> {
     let states = cx.states(input, None, None);
     let branch_input = match &parallel.arguments {
         Some(arguments) => cx.jsonata("Arguments", arguments, &states)?,
@@ -461,22 +473,22 @@ async fn parallel_attempt(
     let result =
         Value::Array(run_branches(run, &parallel.branches, branch_input, variables, thread).await?);
     let states = cx.states(input, Some(&result), None);
-    let assigned = cx.assign_jsonata(&parallel.assign, &states)?;
-    let output = cx.output(&parallel.output, &states, result)?;
-    Ok((output, assigned, parallel.next.clone()))
+    let assigned = cx.assign_jsonata(parallel.assign.as_ref(), &states)?;
+    let output = cx.output(parallel.output.as_ref(), &states, result)?;
+    Ok((output, assigned, parallel.next.as_deref()))
 }
 
 #[allow(clippy::too_many_arguments)] // one state's coordinates
-async fn map_state(
+async fn map_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &State,
-    map: &MapState,
-    input: Value,
+    state: &'s State,
+    map: &'s MapState,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     super::recovery::with_recovery!(
         run,
         name,
@@ -486,7 +498,7 @@ async fn map_state(
         Some("MapStateFailed"),
         map.retry,
         map.catch,
-        input.clone(),
+        Value::clone(&input),
         variables,
         thread,
         |retries| {
@@ -497,14 +509,14 @@ async fn map_state(
     )
 }
 
-async fn map_attempt(
+async fn map_attempt<'s>(
     run: &Run,
     cx: &StateCx<'_>,
-    map: &MapState,
+    map: &'s MapState,
     input: &Value,
     variables: &Variables,
     thread: &mut Thread,
-) -> Outcome {
+) -> Outcome<'s> {
     let states = cx.states(input, None, None);
     let items = match (&map.item_reader, &map.items) {
         (Some(reader), _) => {
@@ -599,9 +611,9 @@ async fn map_attempt(
         None => Value::Array(results),
     };
     let states = cx.states(input, Some(&result), None);
-    let assigned = cx.assign_jsonata(&map.assign, &states)?;
-    let output = cx.output(&map.output, &states, result)?;
-    Ok((output, assigned, map.next.clone()))
+    let assigned = cx.assign_jsonata(map.assign.as_ref(), &states)?;
+    let output = cx.output(map.output.as_ref(), &states, result)?;
+    Ok((output, assigned, map.next.as_deref()))
 }
 
 /// The JSON type of a value, as AWS names it in causes.

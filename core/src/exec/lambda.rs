@@ -138,8 +138,12 @@ pub(crate) struct FunctionRef {
 impl FunctionRef {
     /// Reads `name`, `name:qualifier`, `account:function:name[:q]` or a full ARN.
     pub(crate) fn parse(text: &str) -> Option<FunctionRef> {
-        let parts: Vec<&str> = text.split(':').collect();
-        let (name, qualifier) = match parts.as_slice() {
+        // No form has more than eight parts: a text with more is no function reference.
+        let (parts, count) = super::arn::split_colons::<8>(text);
+        if parts[7].contains(':') {
+            return None;
+        }
+        let (name, qualifier) = match &parts[..count] {
             [name] => (*name, None),
             [name, qualifier] => (*name, Some(*qualifier)),
             [_, "function", name] => (*name, None),
@@ -159,7 +163,17 @@ impl FunctionRef {
 
     /// The full ARN, as AWS names the function in events and errors.
     pub(crate) fn arn(&self, region: &str, account: &str) -> String {
-        let mut arn = format!("arn:aws:lambda:{region}:{account}:function:{}", self.name);
+        let mut arn = String::with_capacity(40 + region.len() + account.len() + self.name.len());
+        for part in [
+            "arn:aws:lambda:",
+            region,
+            ":",
+            account,
+            ":function:",
+            &self.name,
+        ] {
+            arn.push_str(part);
+        }
         if let Some(qualifier) = &self.qualifier {
             arn.push(':');
             arn.push_str(qualifier);
@@ -223,6 +237,12 @@ mod tests {
             Some(("f".into(), Some("7".into())))
         );
         assert_eq!(r("arn:aws:sqs:x"), None);
+        assert_eq!(r("a:b:c:d:e:f:g:h:i"), None);
+        assert_eq!(r("arn:aws:lambda:r:1:function:f:q:extra"), None);
+        assert_eq!(
+            FunctionRef::parse("f:3").unwrap().arn("eu-west-1", "1"),
+            "arn:aws:lambda:eu-west-1:1:function:f:3"
+        );
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! The Map state: its items, how many run at once, inline iterations and distributed map
 //! runs with tolerated failures and batches.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use futures_util::stream::{self, StreamExt};
 use serde_json::{Map, Value, json};
 
 use super::Failure;
-use super::history::Thread;
+use super::history::{self, Member, Thread};
 use super::io::ResultFields;
 use super::run::Run;
 use super::state::{StateCx, Step, run_scope};
@@ -22,16 +23,16 @@ const INLINE_CONCURRENCY: usize = 40;
 
 /// Runs a JSONPath Map state.
 #[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
-pub(crate) async fn map_state(
+pub(crate) async fn map_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &State,
-    map: &MapState,
-    input: Value,
+    state: &'s State,
+    map: &'s MapState,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     super::recovery::with_recovery!(
         run,
         name,
@@ -41,13 +42,13 @@ pub(crate) async fn map_state(
         Some("MapStateFailed"),
         map.retry,
         map.catch,
-        input.clone(),
+        Value::clone(&input),
         variables,
         thread,
         |retries| {
             attempt(run, name, entered, map, &input, variables, thread, retries)
                 .await
-                .map(|(output, assigned)| (output, assigned, map.next.clone()))
+                .map(|(output, assigned)| (output, assigned, map.next.as_deref()))
         }
     )
 }
@@ -65,19 +66,22 @@ async fn attempt(
 ) -> Result<(Value, Option<Map<String, Value>>), Failure> {
     let cx = StateCx::new(run, name, entered, variables);
     let cx = cx.with(Some(retries), None, None);
-    let effective = cx.filter_path("InputPath", &map.input_path, input.clone())?;
-    let items = match (&map.item_reader, &map.items_path) {
+    let effective = cx.input_path(&map.input_path, input)?;
+    let items: Cow<'_, Value> = match (&map.item_reader, &map.items_path) {
         (Some(reader), _) => {
             let request = match &reader.parameters {
                 Some(parameters) => cx.template(parameters, &effective)?,
                 None => Value::Null,
             };
-            Value::Array(super::item_reader::read_items(&cx, reader, &request)?)
+            Cow::Owned(Value::Array(super::item_reader::read_items(
+                &cx, reader, &request,
+            )?))
         }
-        (None, Some(path)) => cx.select("ItemsPath", path, &effective)?,
-        (None, None) => effective.clone(),
+        (None, Some(path)) => Cow::Owned(cx.select("ItemsPath", path, &effective)?),
+        // The items are the input itself: read in place, each copied once into its iteration.
+        (None, None) => Cow::Borrowed(&*effective),
     };
-    let Value::Array(items) = items else {
+    let Value::Array(items) = &*items else {
         return Err(cx.runtime(format!("Map state input must be an array but was: {items}")));
     };
     let selector = map.item_selector.as_ref().or(map.parameters.as_ref());
@@ -243,7 +247,12 @@ async fn inline(
                 branch: false,
             };
             let mut variables = Variables::nested(outer);
-            let details = || json!({"index": index, "name": name});
+            let details = || {
+                history::members(vec![
+                    ("index", index.into()),
+                    ("name", Member::Json(Value::String(name.to_string()))),
+                ])
+            };
             run.history.push(
                 &mut thread,
                 "MapIterationStarted",
@@ -253,11 +262,12 @@ async fn inline(
                 run,
                 &processor.states,
                 &processor.start_at,
-                input,
+                Arc::new(input),
                 &mut variables,
                 &mut thread,
             )
-            .await;
+            .await
+            .map(Arc::unwrap_or_clone);
             let event = if result.is_ok() {
                 "MapIterationSucceeded"
             } else {
@@ -327,11 +337,12 @@ async fn distributed(
                 run,
                 &processor.states,
                 &processor.start_at,
-                input,
+                Arc::new(input),
                 &mut variables,
                 &mut thread,
             )
             .await
+            .map(Arc::unwrap_or_clone)
         }
     });
     let mut ordered = stream::iter(iterations).buffered(width.clamp(1, 10_000));

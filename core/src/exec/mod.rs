@@ -18,6 +18,7 @@
 //! assert_eq!(execution.output, Some(json!({"greeting": "Hello, Ada!"})));
 //! ```
 
+mod arn;
 mod batch;
 mod callback;
 mod choice;
@@ -26,6 +27,7 @@ mod context;
 mod executor;
 mod failure;
 mod history;
+mod ids;
 mod invoke;
 mod io;
 mod item_reader;
@@ -36,6 +38,7 @@ mod lambda_runtime;
 mod map;
 mod mock;
 mod mock_config;
+mod names;
 mod nested;
 mod parallel;
 mod recovery;
@@ -57,7 +60,7 @@ pub use executor::{
     TokenError,
 };
 pub use failure::Failure;
-pub use history::HistoryEvent;
+pub use history::{Details, HistoryEvent};
 pub use lambda::{Handler, HandlerFuture, InvokeContext, LambdaError, typed};
 #[cfg(feature = "lambda")]
 pub use lambda_runtime::lambda_fn;

@@ -16,16 +16,16 @@ use crate::asl::{Branch, ParallelState, QueryLanguage, State};
 
 /// Runs a JSONPath Parallel state.
 #[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
-pub(crate) async fn parallel_state(
+pub(crate) async fn parallel_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &State,
-    parallel: &ParallelState,
-    input: Value,
+    state: &'s State,
+    parallel: &'s ParallelState,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     super::recovery::with_recovery!(
         run,
         name,
@@ -35,7 +35,7 @@ pub(crate) async fn parallel_state(
         Some("ParallelStateFailed"),
         parallel.retry,
         parallel.catch,
-        input.clone(),
+        Value::clone(&input),
         variables,
         thread,
         |retries| {
@@ -43,7 +43,7 @@ pub(crate) async fn parallel_state(
                 run, name, entered, parallel, &input, variables, thread, retries,
             )
             .await
-            .map(|(output, assigned)| (output, assigned, parallel.next.clone()))
+            .map(|(output, assigned)| (output, assigned, parallel.next.as_deref()))
         }
     )
 }
@@ -61,10 +61,10 @@ async fn attempt(
 ) -> Result<(Value, Option<Map<String, Value>>), Failure> {
     let cx = StateCx::new(run, name, entered, variables);
     let cx = cx.with(Some(retries), None, None);
-    let effective = cx.filter_path("InputPath", &parallel.input_path, input.clone())?;
+    let effective = cx.input_path(&parallel.input_path, input)?;
     let branch_input = match &parallel.parameters {
         Some(template) => cx.template(template, &effective)?,
-        None => effective,
+        None => effective.into_owned(),
     };
     let results = run_branches(run, &parallel.branches, branch_input, variables, thread).await?;
     let result = Value::Array(results);
@@ -87,6 +87,8 @@ pub(crate) async fn run_branches(
     thread: &mut Thread,
 ) -> Result<Vec<Value>, Failure> {
     let started = run.history.push(thread, "ParallelStateStarted", None);
+    // Every branch starts from the same input, shared.
+    let input = Arc::new(input);
     let outer = Arc::new(variables.clone());
     let mut frames: Vec<(Variables, Thread)> = branches
         .iter()
@@ -106,7 +108,7 @@ pub(crate) async fn run_branches(
         .zip(frames.iter_mut())
         .enumerate()
         .map(|(index, (branch, (variables, thread)))| {
-            let input = input.clone();
+            let input = Arc::clone(&input);
             async move {
                 let result = run_scope(
                     run,
@@ -116,7 +118,8 @@ pub(crate) async fn run_branches(
                     variables,
                     thread,
                 )
-                .await;
+                .await
+                .map(Arc::unwrap_or_clone);
                 (index, result)
             }
         })

@@ -60,20 +60,20 @@ fn backoff(retrier: &Retrier, done: u64, run: &Run) -> f64 {
 }
 
 /// A failure a catcher took: the state to go to, its input, and the assignments.
-pub(crate) struct Caught {
-    pub(crate) next: String,
+pub(crate) struct Caught<'s> {
+    pub(crate) next: &'s str,
     pub(crate) output: Value,
     pub(crate) assigned: Option<Map<String, Value>>,
 }
 
 /// Finds the first catcher of `failure`; without one, the failure goes on.
-pub(crate) fn catch(
+pub(crate) fn catch<'s>(
     cx: &StateCx,
-    catchers: &[Catcher],
+    catchers: &'s [Catcher],
     failure: Failure,
     raw_input: Value,
     language: QueryLanguage,
-) -> Result<Caught, Failure> {
+) -> Result<Caught<'s>, Failure> {
     let Some(catcher) = catchers.iter().find(|c| failure.matches(&c.error_equals)) else {
         return Err(failure);
     };
@@ -86,7 +86,7 @@ pub(crate) fn catch(
             };
             let output = cx.result_path(&catcher.result_path, raw_input, error_output)?;
             Ok(Caught {
-                next: catcher.next.clone(),
+                next: &catcher.next,
                 output,
                 assigned,
             })
@@ -133,7 +133,14 @@ macro_rules! with_recovery {
             }
         };
         $crate::exec::state::exit(
-            $run, $thread, $state, $name, output, assigned, $variables, next,
+            $run,
+            $thread,
+            $state,
+            $name,
+            std::sync::Arc::new(output),
+            assigned,
+            $variables,
+            next,
         )
     }};
 }

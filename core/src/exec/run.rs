@@ -3,14 +3,25 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
-use serde_json::Value;
 
 use super::clock::{Clock, TimeMode};
 use super::context::ExecutionInfo;
 use super::executor::Shared;
-use super::history::History;
+use super::history::{Details, History};
 use crate::asl::StateMachine;
-use crate::intrinsics::{SplitMix64, uuid_v4};
+use crate::intrinsics::{RandomSource, SplitMix64, uuid_v4};
+
+/// The execution's seeded source, drawn from one number at a time (see [`Run::random`]).
+pub(crate) struct Draws<'a>(&'a Mutex<SplitMix64>);
+
+impl RandomSource for Draws<'_> {
+    fn next_u64(&mut self) -> u64 {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .next_u64()
+    }
+}
 
 /// What every state of one execution shares.
 pub(crate) struct Run {
@@ -52,6 +63,12 @@ impl Run {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// The random source as templates and expressions use it: locked only for each number
+    /// drawn, as most evaluations draw none.
+    pub(crate) fn random(&self) -> Draws<'_> {
+        Draws(&self.rng)
+    }
+
     /// A fresh random v4 UUID from the execution's seeded source.
     pub(crate) fn uuid(&self) -> String {
         uuid_v4(&mut *self.rng())
@@ -69,8 +86,11 @@ impl Run {
     }
 
     /// Builds event details only when history is recorded.
-    pub(crate) fn history_details(&self, details: impl FnOnce() -> Value) -> Option<Value> {
-        self.shared.options.record_history.then(details)
+    pub(crate) fn history_details<D: Into<Details>>(
+        &self,
+        details: impl FnOnce() -> D,
+    ) -> Option<Details> {
+        self.shared.options.record_history.then(|| details().into())
     }
 
     /// Waits until a wall-clock time (virtual or real).

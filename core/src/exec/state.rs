@@ -1,6 +1,6 @@
 //! The run loop: enter a state, do its work, record events, move to the next.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use futures_util::future::BoxFuture;
 use indexmap::IndexMap;
@@ -19,7 +19,10 @@ pub(crate) struct StateCx<'a> {
     pub(crate) name: &'a str,
     /// The id of the state's `...StateEntered` event, quoted in AWS's causes.
     pub(crate) entered: u64,
-    pub(crate) entered_time: chrono::DateTime<chrono::Utc>,
+    /// When the state was entered, on the runtime's clock; made a wall-clock time only when
+    /// the context object is built (most states never read it). `None` for a state that does
+    /// not wait: its entry time is the time its context object is built.
+    pub(crate) entered_at: Option<tokio::time::Instant>,
     pub(crate) variables: &'a Variables,
     pub(crate) retry_count: Option<u64>,
     pub(crate) task_token: Option<&'a str>,
@@ -29,17 +32,45 @@ pub(crate) struct StateCx<'a> {
 
 impl<'a> StateCx<'a> {
     pub(crate) fn new(run: &'a Run, name: &'a str, entered: u64, variables: &'a Variables) -> Self {
+        StateCx::new_at(
+            run,
+            name,
+            entered,
+            variables,
+            Some(tokio::time::Instant::now()),
+        )
+    }
+
+    fn new_at(
+        run: &'a Run,
+        name: &'a str,
+        entered: u64,
+        variables: &'a Variables,
+        entered_at: Option<tokio::time::Instant>,
+    ) -> Self {
         StateCx {
             run,
             name,
             entered,
-            entered_time: run.clock.now(),
+            entered_at,
             variables,
             retry_count: None,
             task_token: None,
             map_item: None,
             context: OnceLock::new(),
         }
+    }
+
+    /// The context of a state that does not wait (Pass, Choice, Succeed, Fail): no time is
+    /// read at its entry (the runtime's clock takes a lock), as no time passes before its
+    /// context object is built.
+    pub(crate) fn immediate(
+        run: &'a Run,
+        name: &'a str,
+        entered: u64,
+        variables: &'a Variables,
+    ) -> Self {
+        StateCx::new_at(run, name, entered, variables, None)
     }
 
     /// A copy of this context for another retry, token or Map item.
@@ -56,7 +87,7 @@ impl<'a> StateCx<'a> {
             run: self.run,
             name: self.name,
             entered: self.entered,
-            entered_time: self.entered_time,
+            entered_at: self.entered_at,
             variables: self.variables,
             retry_count,
             task_token,
@@ -73,7 +104,11 @@ impl<'a> StateCx<'a> {
                     &self.run.info,
                     &StateInfo {
                         name: self.name,
-                        entered_time: super::clock::format_timestamp(self.entered_time),
+                        entered_time: super::clock::format_timestamp(
+                            self.run
+                                .clock
+                                .at(self.entered_at.unwrap_or_else(tokio::time::Instant::now)),
+                        ),
                         retry_count: self.retry_count,
                         task_token: self.task_token,
                         map_item: self.map_item,
@@ -90,14 +125,18 @@ impl<'a> StateCx<'a> {
 }
 
 /// A state's output, the variables it assigns, and the state it goes to.
-pub(crate) type Decided = (Value, Option<Map<String, Value>>, String);
+pub(crate) type Decided<'s> = (Value, Option<Map<String, Value>>, &'s str);
 
-/// How a state ended.
-pub(crate) enum Step {
-    /// Go to the named state with this input.
-    Next(String, Value),
+/// A state's output, shared, and the variables it assigns.
+pub(crate) type SharedOutput = (Arc<Value>, Option<Map<String, Value>>);
+
+/// How a state ended. The payload is shared: the history events of the state's exit and of
+/// the next state's entry hold it too, uncopied.
+pub(crate) enum Step<'s> {
+    /// Go to the named state (its name as the definition holds it) with this input.
+    Next(&'s str, Arc<Value>),
     /// The scope ends with this output.
-    End(Value),
+    End(Arc<Value>),
 }
 
 /// Runs the states of a scope (the machine, a branch, an iteration) from `start`.
@@ -105,15 +144,15 @@ pub(crate) fn run_scope<'a>(
     run: &'a Run,
     states: &'a IndexMap<String, State>,
     start: &'a str,
-    input: Value,
+    input: Arc<Value>,
     variables: &'a mut Variables,
     thread: &'a mut Thread,
-) -> BoxFuture<'a, Result<Value, Failure>> {
+) -> BoxFuture<'a, Result<Arc<Value>, Failure>> {
     Box::pin(async move {
-        let mut name = start.to_string();
+        let mut name = start;
         let mut input = input;
         loop {
-            let Some((key, state)) = states.get_key_value(name.as_str()) else {
+            let Some((key, state)) = states.get_key_value(name) else {
                 return Err(Failure::new(
                     "States.Runtime",
                     format!("the state '{name}' does not exist in its scope"),
@@ -133,15 +172,27 @@ pub(crate) fn run_scope<'a>(
             let entered = run.history.push(
                 thread,
                 event_names(state.state_type()).0,
-                run.history_details(|| history::entered(key, &input)),
+                run.history_details(|| history::entered(run.shared.state_names.get(key), &input)),
             );
             let language = state
                 .query_language()
                 .unwrap_or(run.machine.default_query_language());
+            // The states that wait run as boxed futures: the loop's own future stays small,
+            // and the states that do not wait are plain calls.
             let step = if language == QueryLanguage::Jsonata {
-                super::jsonata::run_state(run, key, state, entered, input, variables, thread).await
+                Box::pin(super::jsonata::run_state(
+                    run, key, state, entered, input, variables, thread,
+                ))
+                .await
+            } else if let Some(immediate) = Immediate::of(state) {
+                run_jsonpath_now(
+                    run, key, state, immediate, entered, input, variables, thread,
+                )
             } else {
-                run_jsonpath_state(run, key, state, entered, input, variables, thread).await
+                Box::pin(run_jsonpath_state(
+                    run, key, state, entered, input, variables, thread,
+                ))
+                .await
             };
             let step = step.inspect_err(|_| {
                 if thread.branch && matches!(state, State::Task(_)) {
@@ -159,67 +210,139 @@ pub(crate) fn run_scope<'a>(
     })
 }
 
-/// Runs one JSONPath state and records its exit.
-async fn run_jsonpath_state(
+/// A state that runs without waiting.
+#[derive(Clone, Copy)]
+enum Immediate<'s> {
+    Pass(&'s PassState),
+    Succeed(&'s SucceedState),
+    Fail(&'s FailState),
+    Choice(&'s crate::asl::ChoiceState),
+}
+
+impl<'s> Immediate<'s> {
+    /// The state as one that does not wait, when it is one.
+    fn of(state: &'s State) -> Option<Self> {
+        match state {
+            State::Pass(pass) => Some(Immediate::Pass(pass)),
+            State::Succeed(succeed) => Some(Immediate::Succeed(succeed)),
+            State::Fail(fail) => Some(Immediate::Fail(fail)),
+            State::Choice(choice) => Some(Immediate::Choice(choice)),
+            State::Wait(_) | State::Task(_) | State::Parallel(_) | State::Map(_) => None,
+        }
+    }
+}
+
+/// Runs one JSONPath state that does not wait (Pass, Choice, Succeed, Fail) and records its
+/// exit: a plain call, with no future to build or move.
+#[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
+fn run_jsonpath_now<'s>(
     run: &Run,
     name: &str,
     state: &State,
+    immediate: Immediate<'s>,
     entered: u64,
-    input: Value,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
-    let (output, assigned, next) = match state {
-        State::Pass(pass) => {
+) -> Result<Step<'s>, Failure> {
+    let (output, assigned, next) = match immediate {
+        Immediate::Pass(pass) => {
             let (output, assigned) = pass_state(run, name, entered, pass, input, variables)?;
             (output, assigned, transition(&pass.next, pass.end))
         }
-        State::Wait(wait) => {
-            let (output, assigned) = wait_state(run, name, entered, wait, input, variables).await?;
-            (output, assigned, transition(&wait.next, wait.end))
-        }
-        State::Succeed(succeed) => {
+        Immediate::Succeed(succeed) => {
             let output = succeed_state(run, name, entered, succeed, input, variables)?;
             (output, None, None)
         }
-        State::Fail(fail) => return Err(fail_state(run, name, entered, fail, &input, variables)),
-        State::Choice(choice) => {
-            let cx = StateCx::new(run, name, entered, variables);
-            let (output, assigned, next) = super::choice::choice_state(&cx, choice, input)?;
+        Immediate::Fail(fail) => {
+            return Err(fail_state(run, name, entered, fail, &input, variables));
+        }
+        Immediate::Choice(choice) => {
+            let cx = StateCx::immediate(run, name, entered, variables);
+            let ((output, assigned), next) = super::choice::choice_state(&cx, choice, input)?;
             (output, assigned, Some(next))
-        }
-        State::Task(task) => {
-            return super::task::task_state(
-                run, name, entered, state, task, input, variables, thread,
-            )
-            .await;
-        }
-        State::Parallel(parallel) => {
-            return super::parallel::parallel_state(
-                run, name, entered, state, parallel, input, variables, thread,
-            )
-            .await;
-        }
-        State::Map(map) => {
-            return super::map::map_state(run, name, entered, state, map, input, variables, thread)
-                .await;
         }
     };
     exit(run, thread, state, name, output, assigned, variables, next)
 }
 
+/// Runs one JSONPath state that may wait (Wait, Task, Parallel, Map) and records its exit.
+async fn run_jsonpath_state<'s>(
+    run: &Run,
+    name: &str,
+    state: &'s State,
+    entered: u64,
+    input: Arc<Value>,
+    variables: &mut Variables,
+    thread: &mut Thread,
+) -> Result<Step<'s>, Failure> {
+    match state {
+        State::Wait(wait) => {
+            let input = Arc::unwrap_or_clone(input);
+            let (output, assigned) = wait_state(run, name, entered, wait, input, variables).await?;
+            let next = transition(&wait.next, wait.end);
+            exit(
+                run,
+                thread,
+                state,
+                name,
+                Arc::new(output),
+                assigned,
+                variables,
+                next,
+            )
+        }
+        State::Task(task) => {
+            super::task::task_state(run, name, entered, state, task, input, variables, thread).await
+        }
+        State::Parallel(parallel) => {
+            super::parallel::parallel_state(
+                run, name, entered, state, parallel, input, variables, thread,
+            )
+            .await
+        }
+        State::Map(map) => {
+            super::map::map_state(run, name, entered, state, map, input, variables, thread).await
+        }
+        State::Pass(pass) => {
+            let immediate = Immediate::Pass(pass);
+            run_jsonpath_now(
+                run, name, state, immediate, entered, input, variables, thread,
+            )
+        }
+        State::Succeed(succeed) => {
+            let immediate = Immediate::Succeed(succeed);
+            run_jsonpath_now(
+                run, name, state, immediate, entered, input, variables, thread,
+            )
+        }
+        State::Fail(fail) => {
+            let immediate = Immediate::Fail(fail);
+            run_jsonpath_now(
+                run, name, state, immediate, entered, input, variables, thread,
+            )
+        }
+        State::Choice(choice) => {
+            let immediate = Immediate::Choice(choice);
+            run_jsonpath_now(
+                run, name, state, immediate, entered, input, variables, thread,
+            )
+        }
+    }
+}
+
 /// Records the `...StateExited` event, applies the assignments, and picks the next step.
 #[allow(clippy::too_many_arguments)] // the parts of one state's ending, kept together
-pub(crate) fn exit(
+pub(crate) fn exit<'s>(
     run: &Run,
     thread: &mut Thread,
     state: &State,
     name: &str,
-    output: Value,
+    output: Arc<Value>,
     assigned: Option<Map<String, Value>>,
     variables: &mut Variables,
-    next: Option<String>,
-) -> Result<Step, Failure> {
+    next: Option<&'s str>,
+) -> Result<Step<'s>, Failure> {
     if super::size::json_len(&output) > super::PAYLOAD_LIMIT {
         return Err(Failure::new(
             "States.DataLimitExceeded",
@@ -236,7 +359,11 @@ pub(crate) fn exit(
         thread,
         event_names(state.state_type()).1,
         run.history_details(|| {
-            history::exited(name, &output, assigned.as_ref().filter(|a| !a.is_empty()))
+            history::exited(
+                run.shared.state_names.get(name),
+                &output,
+                assigned.as_ref().filter(|a| !a.is_empty()),
+            )
         }),
     );
     if let Some(assigned) = assigned {
@@ -295,9 +422,9 @@ fn event_names(state_type: crate::asl::StateType) -> (&'static str, &'static str
 }
 
 /// The next state of a state with `Next` / `End`.
-pub(crate) fn transition(next: &Option<String>, end: Option<bool>) -> Option<String> {
+pub(crate) fn transition(next: &Option<String>, end: Option<bool>) -> Option<&str> {
     match (next, end) {
-        (Some(next), _) => Some(next.clone()),
+        (Some(next), _) => Some(next),
         (None, _) => None,
     }
 }
@@ -307,29 +434,29 @@ fn pass_state(
     name: &str,
     entered: u64,
     pass: &PassState,
-    input: Value,
+    input: Arc<Value>,
     variables: &Variables,
-) -> Result<(Value, Option<Map<String, Value>>), Failure> {
-    let cx = StateCx::new(run, name, entered, variables);
+) -> Result<SharedOutput, Failure> {
+    let cx = StateCx::immediate(run, name, entered, variables);
     // Without InputPath the effective input is the input itself: no copy is made.
     let filtered;
     let effective = match &pass.input_path {
-        None => &input,
+        None => &*input,
         Some(_) => {
-            filtered = cx.filter_path("InputPath", &pass.input_path, input.clone())?;
-            &filtered
+            filtered = cx.select_path("InputPath", &pass.input_path, &input)?;
+            &*filtered
         }
     };
     let result = match (&pass.parameters, &pass.result) {
         (Some(parameters), _) => cx.template(parameters, effective)?,
         (None, Some(result)) => result.clone(),
         (None, None) if pass.result_path.is_none() && pass.input_path.is_none() => {
-            // The output is the input: pass it on as it is.
+            // The output is the input: pass it on as it is, shared.
             let assigned = match &pass.assign {
                 Some(assign) => Some(cx.assign_jsonpath(assign, &input)?),
                 None => None,
             };
-            let output = cx.filter_path("OutputPath", &pass.output_path, input)?;
+            let output = cx.select_path("OutputPath", &pass.output_path, &input)?;
             return Ok((output, assigned));
         }
         (None, None) => effective.clone(),
@@ -338,8 +465,8 @@ fn pass_state(
         Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),
         None => None,
     };
-    let output = cx.result_path(&pass.result_path, input, result)?;
-    let output = cx.filter_path("OutputPath", &pass.output_path, output)?;
+    let output = cx.result_path_shared(&pass.result_path, input, result)?;
+    let output = cx.select_path("OutputPath", &pass.output_path, &output)?;
     Ok((output, assigned))
 }
 
@@ -348,12 +475,12 @@ fn succeed_state(
     name: &str,
     entered: u64,
     succeed: &SucceedState,
-    input: Value,
+    input: Arc<Value>,
     variables: &Variables,
-) -> Result<Value, Failure> {
-    let cx = StateCx::new(run, name, entered, variables);
-    let effective = cx.filter_path("InputPath", &succeed.input_path, input)?;
-    cx.filter_path("OutputPath", &succeed.output_path, effective)
+) -> Result<Arc<Value>, Failure> {
+    let cx = StateCx::immediate(run, name, entered, variables);
+    let effective = cx.select_path("InputPath", &succeed.input_path, &input)?;
+    cx.select_path("OutputPath", &succeed.output_path, &effective)
 }
 
 fn fail_state(
@@ -364,7 +491,7 @@ fn fail_state(
     input: &Value,
     variables: &Variables,
 ) -> Failure {
-    let cx = StateCx::new(run, name, entered, variables);
+    let cx = StateCx::immediate(run, name, entered, variables);
     let read = |field: &str, literal: &Option<String>, path: &Option<String>| {
         if let Some(text) = literal {
             return Ok(Some(text.clone()));

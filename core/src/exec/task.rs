@@ -1,8 +1,10 @@
 //! The Task state (JSONPath): input processing, retries, the call, timeouts, and the result.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value, json};
 
-use super::history::{self, Thread};
+use super::history::{self, Member, Thread};
 use super::io::ResultFields;
 use super::mock_config::MockOutcome;
 use super::run::Run;
@@ -36,9 +38,22 @@ pub(crate) enum Target {
 }
 
 impl Target {
+    /// Whether a resource is a service integration with `.waitForTaskToken`; the suffix is
+    /// checked first, so the other tasks are not parsed for it.
+    pub(crate) fn waits_for_token(resource: &str) -> bool {
+        resource.ends_with(".waitForTaskToken")
+            && matches!(
+                Target::parse(resource),
+                Target::Service {
+                    pattern: Pattern::WaitForTaskToken,
+                    ..
+                }
+            )
+    }
+
     pub(crate) fn parse(resource: &str) -> Target {
-        let parts: Vec<&str> = resource.splitn(6, ':').collect();
-        match parts.as_slice() {
+        let (parts, count) = super::arn::split_colons::<6>(resource);
+        match &parts[..count] {
             ["arn", _, "lambda", _, _, rest] if rest.starts_with("function:") => {
                 Target::LambdaArn(resource.to_string())
             }
@@ -70,16 +85,16 @@ pub(crate) struct Limits {
 
 /// Runs a JSONPath Task state.
 #[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
-pub(crate) async fn task_state(
+pub(crate) async fn task_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &State,
-    task: &TaskState,
-    input: Value,
+    state: &'s State,
+    task: &'s TaskState,
+    input: Arc<Value>,
     variables: &mut Variables,
     thread: &mut Thread,
-) -> Result<Step, Failure> {
+) -> Result<Step<'s>, Failure> {
     super::recovery::with_recovery!(
         run,
         name,
@@ -89,7 +104,7 @@ pub(crate) async fn task_state(
         None::<&str>,
         task.retry,
         task.catch,
-        input.clone(),
+        Value::clone(&input),
         variables,
         thread,
         |retries| {
@@ -97,7 +112,7 @@ pub(crate) async fn task_state(
             let cx = cx.with(Some(retries), None, None);
             attempt(run, &cx, task, &input, thread)
                 .await
-                .map(|(output, assigned)| (output, assigned, task.next.clone()))
+                .map(|(output, assigned)| (output, assigned, task.next.as_deref()))
         }
     )
 }
@@ -111,19 +126,13 @@ async fn attempt(
     thread: &mut Thread,
 ) -> Result<(Value, Option<Map<String, Value>>), Failure> {
     // A callback task's token exists before its parameters: they pass it on ($$.Task.Token).
-    let token = matches!(
-        Target::parse(&task.resource),
-        Target::Service {
-            pattern: Pattern::WaitForTaskToken,
-            ..
-        }
-    )
-    .then(|| run.uuid());
+    let token = Target::waits_for_token(&task.resource).then(|| run.uuid());
     let cx = &cx.with(cx.retry_count, token.as_deref(), None);
-    let effective = cx.filter_path("InputPath", &task.input_path, input.clone())?;
+    // The input is copied only when it is itself the parameters.
+    let effective = cx.input_path(&task.input_path, input)?;
     let parameters = match &task.parameters {
         Some(template) => cx.template(template, &effective)?,
-        None => effective,
+        None => effective.into_owned(),
     };
     let limits = Limits {
         timeout: cx.count(
@@ -258,15 +267,19 @@ fn scheduled(
         thread,
         "TaskScheduled",
         run.history_details(|| {
-            let mut details = json!({"parameters": parameters, "region": run.shared.options.region,
-                                     "resource": resource, "resourceType": resource_type});
+            let mut members = vec![
+                ("parameters", Member::from(parameters.clone())),
+                ("region", run.shared.options.region.as_str().into()),
+                ("resource", resource.into()),
+                ("resourceType", resource_type.into()),
+            ];
             if let Some(timeout) = limits.timeout {
-                details["timeoutInSeconds"] = timeout.into();
+                members.push(("timeoutInSeconds", timeout.into()));
             }
             if let Some(heartbeat) = limits.heartbeat {
-                details["heartbeatInSeconds"] = heartbeat.into();
+                members.push(("heartbeatInSeconds", heartbeat.into()));
             }
-            details
+            history::members(members)
         }),
     );
 }
@@ -286,8 +299,12 @@ fn finished(
             thread,
             "TaskSucceeded",
             run.history_details(|| {
-                json!({"output": output, "outputDetails": {"truncated": false},
-                       "resource": resource, "resourceType": resource_type})
+                history::members(vec![
+                    ("output", output.clone().into()),
+                    ("outputDetails", Member::NotTruncated),
+                    ("resource", resource.into()),
+                    ("resourceType", resource_type.into()),
+                ])
             }),
         ),
         Err(failure) if failure.error == "States.Timeout" => run.history.push(
@@ -316,7 +333,8 @@ fn finished(
 
 /// Fails with `States.DataLimitExceeded` when a result is larger than 256 KiB.
 pub(crate) fn check_size(value: Value, label: &str) -> Result<Value, Failure> {
-    let size = serde_json::to_string(&value).map_or(0, |s| s.len());
+    // Counted, not written: writing the result out would copy it.
+    let size = super::size::json_len(&value);
     if size > PAYLOAD_LIMIT {
         return Err(Failure::new(
             "States.DataLimitExceeded",

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use jsonata_core::evaluator::{Context, Evaluator, EvaluatorError, EvaluatorOptions};
-use jsonata_core::value::JValue;
+use jsonata_core::value::{JArray, JValue};
 use serde_json::{Map, Number, Value};
 
 use crate::intrinsics::{RandomSource, SplitMix64, uuid_v4};
@@ -42,16 +42,17 @@ pub struct Bindings<'a> {
 /// Evaluates `expression` (the text between `{%` and `%}`) as Step Functions does: `$states`,
 /// the variables, and the functions AWS adds, with the state input as the context value.
 pub fn evaluate(expression: &str, bindings: Bindings<'_>) -> Result<Value, EvalError> {
-    let mut variables: HashMap<String, Value> = bindings.variables.clone();
-    variables.insert("states".to_string(), bindings.states.clone());
-    let input = bindings.states.get("input");
-    let result = JsonataCore.evaluate(Request {
+    // `$states` is bound straight from the caller's value: neither it nor the variables are
+    // copied into a map of their own first.
+    let states = bindings.states;
+    let request = Request {
         expression,
-        input,
-        bindings: &variables,
+        input: states.get("input"),
+        bindings: bindings.variables,
         random: Some(bindings.random),
         limits: Limits::default(),
-    });
+    };
+    let result = guarded(expression, || evaluate_core(request, Some(states)));
     match result {
         Ok(Some(value)) => Ok(value),
         Ok(None) => Err(EvalError::Undefined),
@@ -116,25 +117,35 @@ pub struct JsonataCore;
 
 impl Engine for JsonataCore {
     fn evaluate(&self, request: Request<'_>) -> Result<Option<Value>, EngineError> {
-        // jsonata-core panics on some inputs (a multi-byte character in a date picture, found
-        // by our fuzzer); a user's expression must fail the state, never the executor.
         let expression = request.expression;
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| evaluate_core(request)))
-            .unwrap_or_else(|_| {
-                Err(EngineError {
-                    code: None,
-                    message: format!(
-                        "the JSONata engine failed on the expression {expression:?} (an internal \
-                         error of jsonata-core)"
-                    ),
-                })
-            })
+        guarded(expression, || evaluate_core(request, None))
     }
 }
 
-/// One evaluation with `jsonata-core`.
-fn evaluate_core(request: Request<'_>) -> Result<Option<Value>, EngineError> {
-    let ast = jsonata_core::parser::parse(request.expression).map_err(|e| {
+/// Runs an evaluation, turning a panic of jsonata-core into an error: it panics on some inputs
+/// (a multi-byte character in a date picture, found by our fuzzer); a user's expression must
+/// fail the state, never the executor.
+fn guarded(
+    expression: &str,
+    evaluation: impl FnOnce() -> Result<Option<Value>, EngineError>,
+) -> Result<Option<Value>, EngineError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(evaluation)).unwrap_or_else(|_| {
+        Err(EngineError {
+            code: None,
+            message: format!(
+                "the JSONata engine failed on the expression {expression:?} (an internal error \
+                 of jsonata-core)"
+            ),
+        })
+    })
+}
+
+/// One evaluation with `jsonata-core`; `states` is bound as `$states` over the bindings.
+fn evaluate_core(
+    request: Request<'_>,
+    states: Option<&Value>,
+) -> Result<Option<Value>, EngineError> {
+    let ast = super::parsed::parse_cached(request.expression).map_err(|e| {
         let message = e.to_string();
         let code = match e {
             jsonata_core::parser::ParserError::UnclosedComment => Some("S0106".to_string()),
@@ -145,6 +156,9 @@ fn evaluate_core(request: Request<'_>) -> Result<Option<Value>, EngineError> {
     let mut context = Context::new();
     for (name, value) in request.bindings {
         context.bind(name.clone(), to_jvalue(value));
+    }
+    if let Some(states) = states {
+        context.bind("states".to_string(), to_jvalue(states));
     }
     let options = EvaluatorOptions {
         timeout_ms: request.limits.time_ms,
@@ -193,9 +207,32 @@ fn error_code(message: &str) -> Option<String> {
     })
 }
 
-/// Converts a JSON value for the evaluator.
+/// Converts a JSON value for the evaluator, read in place (as `JValue::from` does for an
+/// owned value, without copying the JSON first).
 fn to_jvalue(value: &Value) -> JValue {
-    JValue::from(value.clone())
+    match value {
+        Value::Null => JValue::Null,
+        Value::Bool(b) => JValue::Bool(*b),
+        Value::Number(n) => JValue::Number(n.as_f64().unwrap_or(0.0)),
+        Value::String(s) => JValue::String(s.as_str().into()),
+        Value::Array(items) => {
+            let mut flat = true;
+            let items = items
+                .iter()
+                .map(|item| {
+                    flat &= !item.is_array();
+                    to_jvalue(item)
+                })
+                .collect();
+            JValue::Array(JArray::new_flat(items, flat))
+        }
+        Value::Object(members) => JValue::object(
+            members
+                .iter()
+                .map(|(key, member)| (key.clone(), to_jvalue(member)))
+                .collect(),
+        ),
+    }
 }
 
 /// Converts a result back: whole numbers become integers, as AWS prints them.
@@ -364,6 +401,12 @@ fn register_functions(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn values_convert_in_place_as_owned_ones_do() {
+        let value = json!({"a": [1, [2, 3], "x"], "b": {"c": null, "d": true}, "e": 2.5});
+        assert_eq!(to_jvalue(&value), JValue::from(value.clone()));
+    }
+
     use super::*;
     use serde_json::json;
 

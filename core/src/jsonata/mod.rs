@@ -4,6 +4,7 @@
 //! the engine behind it can change without touching the validator or the executor.
 
 mod eval;
+mod parsed;
 mod template;
 
 pub use eval::{Bindings, Engine, EngineError, EvalError, JsonataCore, Limits, Request, evaluate};

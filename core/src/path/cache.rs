@@ -1,8 +1,10 @@
 //! Parsed paths and intrinsic calls kept by their text, so that the expressions of a
 //! definition are parsed once, not at every state entry.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::Arc;
+use std::thread::LocalKey;
 
 use super::{Path, PathError, parse_path, parse_reference_path};
 use crate::intrinsics::{Call, IntrinsicError, check_intrinsic};
@@ -11,29 +13,33 @@ use crate::intrinsics::{Call, IntrinsicError, check_intrinsic};
 /// could build paths from data).
 const CAPACITY: usize = 16_384;
 
-type Cache<T> = OnceLock<RwLock<HashMap<String, Arc<T>>>>;
+/// One cache per thread: the executor reads it several times per state, and a thread's own
+/// map needs no lock. Keyed by text with foldhash (SipHash was a tenth of a Pass state).
+type Cache<T> = RefCell<HashMap<String, Arc<T>, foldhash::fast::RandomState>>;
 
-static PATHS: Cache<Result<Path, PathError>> = OnceLock::new();
-static REFERENCE_PATHS: Cache<Result<Path, PathError>> = OnceLock::new();
-static CALLS: Cache<Result<Call, IntrinsicError>> = OnceLock::new();
+thread_local! {
+    static PATHS: Cache<Result<Path, PathError>> = RefCell::default();
+    static REFERENCE_PATHS: Cache<Result<Path, PathError>> = RefCell::default();
+    static CALLS: Cache<Result<Call, IntrinsicError>> = RefCell::default();
+}
 
-fn cached<T>(cache: &'static Cache<T>, text: &str, parse: impl FnOnce(&str) -> T) -> Arc<T> {
-    let map = cache.get_or_init(Default::default);
-    if let Some(found) = map
-        .read()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .get(text)
-    {
-        return Arc::clone(found);
+fn cached<T>(
+    cache: &'static LocalKey<Cache<T>>,
+    text: &str,
+    parse: impl FnOnce(&str) -> T,
+) -> Arc<T> {
+    if let Some(found) = cache.with(|map| map.borrow().get(text).cloned()) {
+        return found;
     }
+    // Parsed with no borrow held: parsing a call may read this cache for its paths.
     let parsed = Arc::new(parse(text));
-    let mut map = map
-        .write()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if map.len() >= CAPACITY {
-        map.clear();
-    }
-    map.insert(text.to_string(), Arc::clone(&parsed));
+    cache.with(|map| {
+        let mut map = map.borrow_mut();
+        if map.len() >= CAPACITY {
+            map.clear();
+        }
+        map.insert(text.to_string(), Arc::clone(&parsed));
+    });
     parsed
 }
 

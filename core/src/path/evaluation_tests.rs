@@ -4,6 +4,7 @@ use serde_json::{Map, Value, json};
 
 use super::{
     Scope, SelectError, evaluate_template_with_rng, parse_path, parse_reference_path, place,
+    place_copy,
 };
 use crate::intrinsics::SplitMix64;
 
@@ -246,10 +247,17 @@ fn bracket_notation_names_each_step() {
 
 fn placed(path: &str, input: Value, result: Value) -> Result<Value, String> {
     let path = parse_reference_path(path).unwrap();
-    place(input, &path, result).map_err(|e| {
+    // The copying form gives the same value, members in the same order, or the same error.
+    let copied = place_copy(&input, &path, result.clone()).map_err(|e| e.cause());
+    let placed = place(input, &path, result).map_err(|e| {
         assert_eq!(e.error(), "States.ResultPathMatchFailure");
         e.cause()
-    })
+    });
+    assert_eq!(
+        copied.as_ref().map(Value::to_string),
+        placed.as_ref().map(Value::to_string)
+    );
+    placed
 }
 
 #[test]

@@ -62,10 +62,12 @@ pub use error::PathError;
 pub(crate) use filter::scan_number;
 pub(crate) use java_text::{java_json, java_string};
 pub(crate) use parse::parse_embedded;
-pub use reference::{PlaceError, place};
+pub use reference::{PlaceError, place, place_copy};
 pub use select::{Scope, Variables};
 pub use select_error::SelectError;
-pub use template::{TemplateError, evaluate_template, evaluate_template_with_rng};
+pub use template::{
+    TemplateError, evaluate_object_template_with_rng, evaluate_template, evaluate_template_with_rng,
+};
 
 /// Parses a JSONPath as Step Functions reads it.
 pub fn parse_path(text: &str) -> Result<Path, PathError> {

@@ -77,8 +77,14 @@ pub fn place(input: Value, at: &Path, result: Value) -> Result<Value, PlaceError
         };
     }
     match (last, node) {
+        // An existing member is replaced in place: no new key is made for it.
         (Segment::Child(Selector::Name(name)), Value::Object(members)) => {
-            members.insert(name.clone(), result);
+            match members.get_mut(name) {
+                Some(slot) => *slot = result,
+                None => {
+                    members.insert(name.clone(), result);
+                }
+            }
         }
         (Segment::Child(Selector::Index(index)), Value::Array(items)) => {
             match index_in(*index, items.len()).and_then(|i| items.get_mut(i)) {
@@ -89,6 +95,74 @@ pub fn place(input: Value, at: &Path, result: Value) -> Result<Value, PlaceError
         _ => return Err(PlaceError::new(at, &Value::Null)),
     }
     Ok(input)
+}
+
+/// [`place`] into a copy of `input`, for an input that is shared and must stay as it is. Only
+/// the objects and arrays along the path are rebuilt; the value being replaced is never
+/// copied, and the rest is copied once.
+pub fn place_copy(input: &Value, at: &Path, result: Value) -> Result<Value, PlaceError> {
+    if at.root != Root::Input {
+        return Err(PlaceError::new(at, input));
+    }
+    if at.segments.is_empty() {
+        return Ok(result);
+    }
+    if !applies(input, &at.segments) {
+        return Err(PlaceError::new(at, input));
+    }
+    Ok(copy_placing(Some(input), &at.segments, result))
+}
+
+/// The copy of `node` with `result` at `segments` (which [`applies`] has accepted); `None`
+/// for a member that does not exist yet and is created as an object.
+fn copy_placing(node: Option<&Value>, segments: &[Segment], result: Value) -> Value {
+    let Some((step, rest)) = segments.split_first() else {
+        return result;
+    };
+    let mut result = Some(result);
+    let mut placed =
+        |value: Option<&Value>| copy_placing(value, rest, result.take().unwrap_or(Value::Null));
+    match (step, node) {
+        (Segment::Child(Selector::Name(name)), Some(Value::Object(members))) => {
+            let mut copy = Map::with_capacity(members.len() + 1);
+            let mut found = false;
+            for (key, value) in members {
+                if key == name {
+                    found = true;
+                    copy.insert(key.clone(), placed(Some(value)));
+                } else {
+                    copy.insert(key.clone(), value.clone());
+                }
+            }
+            if !found {
+                copy.insert(name.clone(), placed(None));
+            }
+            Value::Object(copy)
+        }
+        (Segment::Child(Selector::Name(name)), None) => {
+            let mut created = Map::with_capacity(1);
+            created.insert(name.clone(), placed(None));
+            Value::Object(created)
+        }
+        (Segment::Child(Selector::Index(index)), Some(Value::Array(items))) => {
+            let at = index_in(*index, items.len());
+            Value::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        if Some(i) == at {
+                            placed(Some(item))
+                        } else {
+                            item.clone()
+                        }
+                    })
+                    .collect(),
+            )
+        }
+        // `applies` has ruled out every other step.
+        _ => result.take().unwrap_or(Value::Null),
+    }
 }
 
 /// Whether every step can be taken, before anything is changed: existing members are

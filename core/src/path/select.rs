@@ -175,25 +175,34 @@ pub(crate) fn walk_definite<'v>(
             .for_each(|s| path.push_str(&segment_fragment(s)));
         path
     };
+    // The path read so far, for error messages: built only when one is given.
+    let at = |i: usize| {
+        let mut path = String::from("$");
+        segments[..i]
+            .iter()
+            .for_each(|s| path.push_str(&segment_fragment(s)));
+        path
+    };
     let mut node = document;
-    let mut at = String::from("$");
     let last = segments.len().saturating_sub(1);
     for (i, segment) in segments.iter().enumerate() {
         let Segment::Child(selector) = segment else {
             return Err(SelectError::NoResults { path: whole() });
         };
-        let fragment = selector_fragment(selector);
         match selector {
             Selector::Name(name) => {
                 let Value::Object(members) = node else {
-                    return Err(SelectError::not_an_object(fragment, at, node));
+                    return Err(SelectError::not_an_object(
+                        selector_fragment(selector),
+                        at(i),
+                        node,
+                    ));
                 };
                 match members.get(name) {
                     Some(value) => node = value,
                     None if i == last => return Err(SelectError::NoResults { path: whole() }),
                     None => {
-                        at.push_str(&fragment);
-                        return Err(SelectError::MissingProperty { path: at });
+                        return Err(SelectError::MissingProperty { path: at(i + 1) });
                     }
                 }
             }
@@ -204,7 +213,7 @@ pub(crate) fn walk_definite<'v>(
                         None => return Err(SelectError::NoResults { path: whole() }),
                     }
                 }
-                Value::Null => return Err(SelectError::NullArray { path: at }),
+                Value::Null => return Err(SelectError::NullArray { path: at(i) }),
                 other => {
                     let tokens: String = segments
                         .get(i..)
@@ -220,13 +229,16 @@ pub(crate) fn walk_definite<'v>(
             },
             Selector::Union(members) if i == last && all_names(members) => {
                 let Value::Object(fields) = node else {
-                    return Err(SelectError::not_an_object(fragment, at, node));
+                    return Err(SelectError::not_an_object(
+                        selector_fragment(selector),
+                        at(i),
+                        node,
+                    ));
                 };
                 return Ok(Cow::Owned(merge_names(fields, members)));
             }
             _ => return Err(SelectError::NoResults { path: whole() }),
         }
-        at.push_str(&fragment);
     }
     Ok(Cow::Borrowed(node))
 }

@@ -67,6 +67,16 @@ pub fn evaluate_template_with_rng(
     Template { scope, rng }.value(template, 0)
 }
 
+/// Evaluates the members of an object template (an `Assign` block) into an object, without
+/// the template having to be a [`Value`] of its own.
+pub fn evaluate_object_template_with_rng(
+    members: &Map<String, Value>,
+    scope: &Scope<'_>,
+    rng: &mut dyn RandomSource,
+) -> Result<Map<String, Value>, TemplateError> {
+    Template { scope, rng }.object(members, 0)
+}
+
 struct Template<'s, 'a, 'r> {
     scope: &'s Scope<'a>,
     rng: &'r mut dyn RandomSource,
@@ -82,22 +92,7 @@ impl Template<'_, '_, '_> {
             });
         }
         match value {
-            Value::Object(members) => {
-                let mut out = Map::with_capacity(members.len());
-                for (key, member) in members {
-                    match key.strip_suffix(DYNAMIC_SUFFIX) {
-                        Some(name) => {
-                            let resolved = self.dynamic(key, member)?;
-                            out.insert(name.to_owned(), resolved);
-                        }
-                        None => {
-                            let copied = self.value(member, depth + 1)?;
-                            out.insert(key.clone(), copied);
-                        }
-                    }
-                }
-                Ok(Value::Object(out))
-            }
+            Value::Object(members) => self.object(members, depth).map(Value::Object),
             Value::Array(items) => items
                 .iter()
                 .map(|item| self.value(item, depth + 1))
@@ -105,6 +100,27 @@ impl Template<'_, '_, '_> {
                 .map(Value::Array),
             other => Ok(other.clone()),
         }
+    }
+
+    fn object(
+        &mut self,
+        members: &Map<String, Value>,
+        depth: usize,
+    ) -> Result<Map<String, Value>, TemplateError> {
+        let mut out = Map::with_capacity(members.len());
+        for (key, member) in members {
+            match key.strip_suffix(DYNAMIC_SUFFIX) {
+                Some(name) => {
+                    let resolved = self.dynamic(key, member)?;
+                    out.insert(name.to_owned(), resolved);
+                }
+                None => {
+                    let copied = self.value(member, depth + 1)?;
+                    out.insert(key.clone(), copied);
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// The value of a `.$` member: a path or an intrinsic call.

@@ -1,0 +1,73 @@
+//! The state names of an executor's machines, shared: history events name their state without
+//! copying the name.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use crate::asl::{State, StateMachine};
+
+/// Every state name of some machines (Map and Parallel scopes included), each held once.
+#[derive(Debug, Default)]
+pub(crate) struct StateNames {
+    names: HashSet<Arc<str>, foldhash::fast::RandomState>,
+}
+
+impl StateNames {
+    /// The names of these machines' states.
+    pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
+        let mut names = StateNames::default();
+        for machine in machines {
+            names.add(&machine.states);
+        }
+        names
+    }
+
+    fn add(&mut self, states: &IndexMap<String, State>) {
+        for (name, state) in states {
+            if !self.names.contains(name.as_str()) {
+                self.names.insert(Arc::from(name.as_str()));
+            }
+            match state {
+                State::Map(map) => {
+                    for processor in [&map.item_processor, &map.iterator].into_iter().flatten() {
+                        self.add(&processor.states);
+                    }
+                }
+                State::Parallel(parallel) => {
+                    for branch in &parallel.branches {
+                        self.add(&branch.states);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The shared copy of a name (a new one for a name of no known state).
+    pub(crate) fn get(&self, name: &str) -> Arc<str> {
+        match self.names.get(name) {
+            Some(shared) => Arc::clone(shared),
+            None => Arc::from(name),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nested_names_are_shared_and_unknown_ones_made() {
+        let machine = crate::validate::load(
+            r#"{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                "ItemProcessor": {"StartAt": "Inner", "States": {"Inner": {"Type": "Pass", "End": true}}}}}}"#,
+            &crate::validate::Options::default(),
+        )
+        .unwrap();
+        let names = StateNames::of([&machine]);
+        assert!(Arc::ptr_eq(&names.get("Inner"), &names.get("Inner")));
+        assert_eq!(&*names.get("Elsewhere"), "Elsewhere");
+    }
+}
