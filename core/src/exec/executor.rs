@@ -77,6 +77,10 @@ pub(crate) struct Shared {
     pub(crate) options: ExecutorOptions,
     /// The state names of `machine` and `machines`, for history events to share.
     pub(crate) state_names: StateNames,
+    /// The payload templates of `machine` and `machines`, compiled.
+    pub(crate) templates: super::templates::Templates,
+    /// The index of each transition's target in its scope, for the run loop.
+    pub(crate) targets: super::targets::Targets,
     counter: std::sync::atomic::AtomicU64,
 }
 
@@ -172,10 +176,19 @@ impl ExecutorBuilder {
         let state_names = StateNames::of(
             std::iter::once(&self.machine).chain(self.machines.values().map(|m| &**m)),
         );
+        // Compiled from the machines where they will stay (behind their `Arc`s): a template
+        // is found by its address.
+        let machine = Arc::new(self.machine);
+        let templates = super::templates::Templates::of(
+            std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
+        );
+        let targets = super::targets::Targets::of(
+            std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
+        );
         Executor {
             shared: Arc::new(Shared {
                 name: self.name,
-                machine: Arc::new(self.machine),
+                machine,
                 functions: self.functions,
                 mocks: self.mocks,
                 state_mocks: self.state_mocks,
@@ -184,6 +197,8 @@ impl ExecutorBuilder {
                 tokens: Arc::new(Tokens::default()),
                 options: self.options,
                 state_names,
+                templates,
+                targets,
                 counter: Default::default(),
             }),
         }

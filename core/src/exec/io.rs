@@ -113,6 +113,12 @@ impl StateCx<'_> {
     /// A payload template (`Parameters`, `ResultSelector`, `ItemSelector`), evaluated against
     /// `input`.
     pub(crate) fn template(&self, template: &Value, input: &Value) -> Result<Value, Failure> {
+        // A template of the machine's own was compiled when the executor was built.
+        if let Some(compiled) = self.run.shared.templates.get(template) {
+            return self.evaluate(compiled.reads_context, input, |scope, rng| {
+                compiled.template.evaluate(scope, rng)
+            });
+        }
         self.evaluate(reads_context(template), input, |scope, rng| {
             path::evaluate_template_with_rng(template, scope, rng)
         })
@@ -259,7 +265,7 @@ impl StateCx<'_> {
 
 /// Whether a payload template reads the context object: `$$` in a `.$` value (paths and
 /// intrinsic call arguments alike).
-fn reads_context(template: &Value) -> bool {
+pub(super) fn reads_context(template: &Value) -> bool {
     match template {
         Value::Object(members) => members
             .iter()

@@ -1,7 +1,7 @@
 //! The state names of an executor's machines, shared: history events name their state without
 //! copying the name.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use indexmap::IndexMap;
@@ -12,6 +12,10 @@ use crate::asl::{State, StateMachine};
 #[derive(Debug, Default)]
 pub(crate) struct StateNames {
     names: HashSet<Arc<str>, foldhash::fast::RandomState>,
+    /// The shared name of each state key's text, by the text's address and length: the run
+    /// loop passes the machine's own keys, found so without hashing their bytes. The key texts
+    /// live on the heap of machines held as long as this is.
+    by_address: HashMap<(usize, usize), Arc<str>, foldhash::fast::RandomState>,
 }
 
 impl StateNames {
@@ -26,9 +30,16 @@ impl StateNames {
 
     fn add(&mut self, states: &IndexMap<String, State>) {
         for (name, state) in states {
-            if !self.names.contains(name.as_str()) {
-                self.names.insert(Arc::from(name.as_str()));
-            }
+            let shared = match self.names.get(name.as_str()) {
+                Some(shared) => Arc::clone(shared),
+                None => {
+                    let shared: Arc<str> = Arc::from(name.as_str());
+                    self.names.insert(Arc::clone(&shared));
+                    shared
+                }
+            };
+            self.by_address
+                .insert((name.as_ptr().addr(), name.len()), shared);
             match state {
                 State::Map(map) => {
                     for processor in [&map.item_processor, &map.iterator].into_iter().flatten() {
@@ -47,6 +58,9 @@ impl StateNames {
 
     /// The shared copy of a name (a new one for a name of no known state).
     pub(crate) fn get(&self, name: &str) -> Arc<str> {
+        if let Some(shared) = self.by_address.get(&(name.as_ptr().addr(), name.len())) {
+            return Arc::clone(shared);
+        }
         match self.names.get(name) {
             Some(shared) => Arc::clone(shared),
             None => Arc::from(name),

@@ -152,7 +152,8 @@ pub(crate) fn run_scope<'a>(
         let mut name = start;
         let mut input = input;
         loop {
-            let Some((key, state)) = states.get_key_value(name) else {
+            let found = run.shared.targets.find(states, name);
+            let Some((key, state)) = found.and_then(|at| states.get_index(at)) else {
                 return Err(Failure::new(
                     "States.Runtime",
                     format!("the state '{name}' does not exist in its scope"),

@@ -46,9 +46,11 @@
 
 mod ast;
 mod cache;
+mod compiled_template;
 mod error;
 mod filter;
 mod java_text;
+mod member;
 mod parse;
 mod predicate;
 mod reference;
@@ -58,9 +60,11 @@ mod template;
 
 pub use ast::{CompareOp, FilterExpr, FilterPath, Literal, Operand, Path, Root, Segment, Selector};
 pub use cache::{check_intrinsic_cached, parse_path_cached, parse_reference_path_cached};
+pub(crate) use compiled_template::CompiledTemplate;
 pub use error::PathError;
 pub(crate) use filter::scan_number;
 pub(crate) use java_text::{java_json, java_string};
+pub(crate) use member::member;
 pub(crate) use parse::parse_embedded;
 pub use reference::{PlaceError, place, place_copy};
 pub use select::{Scope, Variables};

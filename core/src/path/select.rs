@@ -198,7 +198,7 @@ pub(crate) fn walk_definite<'v>(
                         node,
                     ));
                 };
-                match members.get(name) {
+                match super::member(members, name) {
                     Some(value) => node = value,
                     None if i == last => return Err(SelectError::NoResults { path: whole() }),
                     None => {
@@ -322,7 +322,7 @@ fn apply_selector<'v>(
 ) {
     match (selector, node) {
         (Selector::Name(name), Value::Object(members)) => {
-            out.extend(members.get(name).map(Cow::Borrowed));
+            out.extend(super::member(members, name).map(Cow::Borrowed));
         }
         (Selector::Index(index), Value::Array(items)) => {
             out.extend(

@@ -15,7 +15,7 @@ use super::select::Scope;
 use crate::intrinsics::{self, IntrinsicFailure, RandomSource, SplitMix64, looks_like_intrinsic};
 
 /// The suffix that marks a member whose value is a path or an intrinsic call.
-const DYNAMIC_SUFFIX: &str = ".$";
+pub(super) const DYNAMIC_SUFFIX: &str = ".$";
 
 /// Templates nested deeper than this are refused; JSON text is at most 128 deep.
 const MAX_DEPTH: usize = 256;
@@ -77,9 +77,10 @@ pub fn evaluate_object_template_with_rng(
     Template { scope, rng }.object(members, 0)
 }
 
-struct Template<'s, 'a, 'r> {
-    scope: &'s Scope<'a>,
-    rng: &'r mut dyn RandomSource,
+/// One evaluation of a template (interpreted, or compiled by [`super::compiled_template`]).
+pub(super) struct Template<'s, 'a, 'r> {
+    pub(super) scope: &'s Scope<'a>,
+    pub(super) rng: &'r mut dyn RandomSource,
 }
 
 impl Template<'_, '_, '_> {
@@ -143,8 +144,7 @@ impl Template<'_, '_, '_> {
                     format!("The field '{key}' holds an invalid intrinsic function: {error}"),
                 )
             })?;
-            return intrinsics::evaluate(call, self.scope, self.rng)
-                .map_err(|failure| self.intrinsic_failure(key, &failure));
+            return self.call(key, call);
         }
         let path = super::cache::parse_path_cached(text);
         let path = path.as_ref().as_ref().map_err(|error| {
@@ -156,7 +156,23 @@ impl Template<'_, '_, '_> {
         self.select(key, text, path)
     }
 
-    fn select(&self, key: &str, text: &str, path: &Path) -> Result<Value, TemplateError> {
+    /// The value of the intrinsic call of the member `key`.
+    pub(super) fn call(
+        &mut self,
+        key: &str,
+        call: &intrinsics::Call,
+    ) -> Result<Value, TemplateError> {
+        intrinsics::evaluate(call, self.scope, self.rng)
+            .map_err(|failure| self.intrinsic_failure(key, &failure))
+    }
+
+    /// The value of the path of the member `key`.
+    pub(super) fn select(
+        &self,
+        key: &str,
+        text: &str,
+        path: &Path,
+    ) -> Result<Value, TemplateError> {
         path.select(self.scope)
             .map_err(|_| self.runtime(key, self.not_found(key, text)))
     }

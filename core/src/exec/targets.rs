@@ -1,0 +1,114 @@
+//! Where transitions go, found by the address of the name text a definition holds (a state's
+//! own key, a `Next`, a Choice rule's or a Catcher's target): the run loop finds the next state
+//! by its index without hashing its name.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+
+use crate::asl::{Catcher, State, StateMachine};
+
+/// The scope index of every state name text in some machines, keyed by the text's address and
+/// length. The machines are held (in `Arc`s) as long as this is; a hit is checked against the
+/// scope's own key, so a name from anywhere else is looked up by its text.
+#[derive(Debug, Default)]
+pub(crate) struct Targets {
+    index: HashMap<(usize, usize), usize, foldhash::fast::RandomState>,
+}
+
+/// The targets of a state's Catchers.
+fn catchers(catch: &Option<Vec<Catcher>>) -> impl Iterator<Item = &str> {
+    catch.iter().flatten().map(|catcher| catcher.next.as_str())
+}
+
+/// The address and length of a text: two texts with both equal are the same bytes.
+fn address(text: &str) -> (usize, usize) {
+    (text.as_ptr().addr(), text.len())
+}
+
+impl Targets {
+    /// The targets of these machines' states (Map and Parallel scopes included).
+    pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
+        let mut targets = Targets::default();
+        for machine in machines {
+            targets.add(&machine.states);
+        }
+        targets
+    }
+
+    /// The index in `states` of the state named `name`.
+    pub(crate) fn find(&self, states: &IndexMap<String, State>, name: &str) -> Option<usize> {
+        if let Some(&at) = self.index.get(&address(name))
+            && states.get_index(at).is_some_and(|(key, _)| key == name)
+        {
+            return Some(at);
+        }
+        states.get_index_of(name)
+    }
+
+    fn add(&mut self, states: &IndexMap<String, State>) {
+        let mut names: Vec<&str> = Vec::new();
+        for (name, state) in states {
+            names.push(name);
+            match state {
+                State::Pass(pass) => names.extend(pass.next.as_deref()),
+                State::Wait(wait) => names.extend(wait.next.as_deref()),
+                State::Task(task) => {
+                    names.extend(task.next.as_deref());
+                    names.extend(catchers(&task.catch));
+                }
+                State::Choice(choice) => {
+                    names.extend(choice.choices.iter().filter_map(|r| r.next.as_deref()));
+                    names.extend(choice.default.as_deref());
+                }
+                State::Map(map) => {
+                    names.extend(map.next.as_deref());
+                    names.extend(catchers(&map.catch));
+                    for processor in [&map.item_processor, &map.iterator].into_iter().flatten() {
+                        self.add(&processor.states);
+                    }
+                }
+                State::Parallel(parallel) => {
+                    names.extend(parallel.next.as_deref());
+                    names.extend(catchers(&parallel.catch));
+                    for branch in &parallel.branches {
+                        self.add(&branch.states);
+                    }
+                }
+                State::Succeed(_) | State::Fail(_) => {}
+            }
+        }
+        for name in names {
+            if let Some(at) = states.get_index_of(name) {
+                self.index.insert(address(name), at);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn targets_are_found_by_their_text_and_other_names_by_their_bytes() {
+        let machine = crate::validate::load(
+            r#"{"StartAt": "A", "States": {
+                "A": {"Type": "Pass", "Next": "C"},
+                "B": {"Type": "Succeed"},
+                "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "B"}], "Default": "A"}}}"#,
+            &crate::validate::Options::default(),
+        )
+        .unwrap();
+        let targets = Targets::of([&machine]);
+        let State::Pass(pass) = &machine.states["A"] else {
+            panic!("A is a Pass state");
+        };
+        let next = pass.next.as_deref().unwrap();
+        assert!(targets.index.contains_key(&address(next)));
+        assert_eq!(targets.find(&machine.states, next), Some(2));
+        // A name held elsewhere, or a slice of a known name's text, is read by its bytes.
+        assert_eq!(targets.find(&machine.states, &String::from("B")), Some(1));
+        assert_eq!(targets.find(&machine.states, "Z"), None);
+    }
+}

@@ -1,0 +1,87 @@
+//! The payload templates (`Parameters`, `ItemSelector`, `ResultSelector`) of an executor's
+//! machines, compiled once when it is built and found by the address of the template.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+use crate::asl::{State, StateMachine};
+use crate::path::CompiledTemplate;
+
+/// A compiled template and whether it reads the context object (built only for those).
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    pub(crate) template: CompiledTemplate,
+    pub(crate) reads_context: bool,
+}
+
+/// The compiled templates of some machines, keyed by where each template lies in its machine.
+/// The machines are held (in `Arc`s) as long as this is, so no other value can take the
+/// address of one of theirs; a template from elsewhere is simply not found.
+#[derive(Debug, Default)]
+pub(crate) struct Templates {
+    compiled: HashMap<usize, Compiled, foldhash::fast::RandomState>,
+}
+
+impl Templates {
+    /// The templates of these machines' states (Map and Parallel scopes included).
+    pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
+        let mut templates = Templates::default();
+        for machine in machines {
+            templates.add(&machine.states);
+        }
+        templates
+    }
+
+    /// The compiled form of `template`, when it is one of these machines' own.
+    pub(crate) fn get(&self, template: &Value) -> Option<&Compiled> {
+        if self.compiled.is_empty() {
+            return None;
+        }
+        self.compiled.get(&std::ptr::from_ref(template).addr())
+    }
+
+    fn add(&mut self, states: &IndexMap<String, State>) {
+        for state in states.values() {
+            match state {
+                State::Pass(pass) => self.compile(&pass.parameters),
+                State::Task(task) => {
+                    self.compile(&task.parameters);
+                    self.compile(&task.result_selector);
+                }
+                State::Map(map) => {
+                    self.compile(&map.parameters);
+                    self.compile(&map.item_selector);
+                    self.compile(&map.result_selector);
+                    for processor in [&map.item_processor, &map.iterator].into_iter().flatten() {
+                        self.add(&processor.states);
+                    }
+                }
+                State::Parallel(parallel) => {
+                    self.compile(&parallel.parameters);
+                    self.compile(&parallel.result_selector);
+                    for branch in &parallel.branches {
+                        self.add(&branch.states);
+                    }
+                }
+                State::Choice(_) | State::Wait(_) | State::Succeed(_) | State::Fail(_) => {}
+            }
+        }
+    }
+
+    fn compile(&mut self, template: &Option<Value>) {
+        let Some(template) = template else {
+            return;
+        };
+        if let Some(compiled) = CompiledTemplate::compile(template) {
+            self.compiled.insert(
+                std::ptr::from_ref(template).addr(),
+                Compiled {
+                    template: compiled,
+                    reads_context: super::io::reads_context(template),
+                },
+            );
+        }
+    }
+}

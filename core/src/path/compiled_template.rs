@@ -1,0 +1,223 @@
+//! Payload templates compiled once: keys stripped of `.$`, paths and intrinsic calls parsed,
+//! and each object's keys laid out (and hashed) once, so that an evaluation clones that shape
+//! and fills in its dynamic members in place.
+
+use serde_json::{Map, Value};
+
+use super::ast::Path;
+use super::select::Scope;
+use super::template::{DYNAMIC_SUFFIX, Template, TemplateError};
+use crate::intrinsics::{Call, RandomSource, looks_like_intrinsic};
+
+/// Templates nested deeper than this are left to the interpreter, which reports the depth
+/// AWS refuses; well below its own limit, so a compiled template never reaches it.
+const MAX_COMPILED_DEPTH: usize = 64;
+
+/// A payload template ready to evaluate; it gives what [`super::evaluate_template_with_rng`]
+/// gives for the same template.
+#[derive(Debug)]
+pub(crate) struct CompiledTemplate {
+    root: Node,
+}
+
+#[derive(Debug)]
+enum Node {
+    /// A part with no `.$` member anywhere in it: copied as it is.
+    Literal(Value),
+    /// An object: its output keys in order, literal members already in place, and one entry
+    /// of `members` per key, in the same order.
+    Object {
+        shape: Map<String, Value>,
+        members: Vec<Member>,
+    },
+    Array(Vec<Node>),
+}
+
+#[derive(Debug)]
+enum Member {
+    /// Already in the shape.
+    Literal,
+    /// A `.$` member naming a path; `key` keeps the suffix, as error causes quote it.
+    Path {
+        key: String,
+        text: String,
+        path: Path,
+    },
+    /// A `.$` member holding an intrinsic call.
+    Call { key: String, call: Call },
+    /// A literal member with `.$` members inside it.
+    Nested(Node),
+}
+
+impl CompiledTemplate {
+    /// The compiled form of `template`; `None` for a template that could fail however its
+    /// input looks (a `.$` member that is no path or call, an invalid one, two members with one
+    /// output key, deep nesting): the interpreter runs those and reports their errors.
+    pub(crate) fn compile(template: &Value) -> Option<Self> {
+        Some(CompiledTemplate {
+            root: node(template, 0)?,
+        })
+    }
+
+    /// Evaluates the template, drawing the random values of intrinsics from `rng`.
+    pub(crate) fn evaluate(
+        &self,
+        scope: &Scope<'_>,
+        rng: &mut dyn RandomSource,
+    ) -> Result<Value, TemplateError> {
+        evaluate(&self.root, &mut Template { scope, rng })
+    }
+}
+
+fn node(value: &Value, depth: usize) -> Option<Node> {
+    if depth > MAX_COMPILED_DEPTH {
+        return None;
+    }
+    if !has_dynamic(value) {
+        return Some(Node::Literal(value.clone()));
+    }
+    match value {
+        Value::Object(members) => {
+            let mut shape = Map::with_capacity(members.len());
+            let mut compiled = Vec::with_capacity(members.len());
+            for (key, member) in members {
+                let (name, placed, member) = match key.strip_suffix(DYNAMIC_SUFFIX) {
+                    Some(name) => (name, Value::Null, dynamic(key, member)?),
+                    None => match node(member, depth + 1)? {
+                        Node::Literal(literal) => (key.as_str(), literal, Member::Literal),
+                        nested => (key.as_str(), Value::Null, Member::Nested(nested)),
+                    },
+                };
+                // Two members with one output key: the interpreter's overwrite order applies.
+                if shape.contains_key(name) {
+                    return None;
+                }
+                shape.insert(name.to_owned(), placed);
+                compiled.push(member);
+            }
+            Some(Node::Object {
+                shape,
+                members: compiled,
+            })
+        }
+        Value::Array(items) => items
+            .iter()
+            .map(|item| node(item, depth + 1))
+            .collect::<Option<Vec<_>>>()
+            .map(Node::Array),
+        other => Some(Node::Literal(other.clone())),
+    }
+}
+
+/// The compiled `.$` member `key`, when its value is a valid path or intrinsic call.
+fn dynamic(key: &str, member: &Value) -> Option<Member> {
+    let Value::String(text) = member else {
+        return None;
+    };
+    if looks_like_intrinsic(text) {
+        let call = super::cache::check_intrinsic_cached(text);
+        let call = call.as_ref().as_ref().ok()?;
+        return Some(Member::Call {
+            key: key.to_owned(),
+            call: call.clone(),
+        });
+    }
+    let path = super::cache::parse_path_cached(text);
+    let path = path.as_ref().as_ref().ok()?;
+    Some(Member::Path {
+        key: key.to_owned(),
+        text: text.clone(),
+        path: path.clone(),
+    })
+}
+
+/// Whether a `.$` member is anywhere in `value`.
+fn has_dynamic(value: &Value) -> bool {
+    match value {
+        Value::Object(members) => members
+            .iter()
+            .any(|(key, member)| key.ends_with(DYNAMIC_SUFFIX) || has_dynamic(member)),
+        Value::Array(items) => items.iter().any(has_dynamic),
+        _ => false,
+    }
+}
+
+fn evaluate(node: &Node, template: &mut Template<'_, '_, '_>) -> Result<Value, TemplateError> {
+    match node {
+        Node::Literal(value) => Ok(value.clone()),
+        Node::Array(items) => items
+            .iter()
+            .map(|item| evaluate(item, template))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Value::Array),
+        Node::Object { shape, members } => {
+            // Cloning the shape copies its hash table as it is: no key is hashed again.
+            let mut out = shape.clone();
+            for (slot, member) in out.values_mut().zip(members) {
+                match member {
+                    Member::Literal => {}
+                    Member::Path { key, text, path } => *slot = template.select(key, text, path)?,
+                    Member::Call { key, call } => *slot = template.call(key, call)?,
+                    Member::Nested(nested) => *slot = evaluate(nested, template)?,
+                }
+            }
+            Ok(Value::Object(out))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::intrinsics::SplitMix64;
+
+    /// The compiled and the interpreted evaluation of `template` over `input`.
+    fn both(
+        template: &Value,
+        input: &Value,
+    ) -> (Result<Value, TemplateError>, Result<Value, TemplateError>) {
+        let variables = Map::new();
+        let scope = Scope {
+            input,
+            context: &json!({"Execution": {"Id": "arn"}}),
+            variables: &variables,
+        };
+        let compiled = CompiledTemplate::compile(template)
+            .expect("compiles")
+            .evaluate(&scope, &mut SplitMix64::new(7));
+        let interpreted =
+            super::super::evaluate_template_with_rng(template, &scope, &mut SplitMix64::new(7));
+        (compiled, interpreted)
+    }
+
+    #[test]
+    fn compiled_templates_give_what_the_interpreter_gives() {
+        let input = json!({"a": 1, "b": {"c": [1, 2]}, "s": "x"});
+        for template in [
+            json!({"step": 3, "value.$": "$.a"}),
+            json!({"n.$": "States.MathAdd($.a, 1)", "id.$": "$$.Execution.Id"}),
+            json!({"outer": {"inner.$": "$.b.c", "keep": [1, {"k.$": "$.s"}]}, "z": null}),
+            json!([{"x.$": "$.a"}, 2]),
+            json!({"missing.$": "$.nope"}),
+            json!({"bad.$": "States.StringToJson($.s)"}),
+            json!({"u.$": "States.UUID()"}),
+        ] {
+            let (compiled, interpreted) = both(&template, &input);
+            assert_eq!(compiled, interpreted, "{template}");
+        }
+    }
+
+    #[test]
+    fn templates_that_fail_as_written_are_left_to_the_interpreter() {
+        for template in [
+            json!({"a.$": 1}),
+            json!({"a.$": "$.["}),
+            json!({"a.$": "States.Nope()"}),
+            json!({"a": 1, "a.$": "$.x"}),
+        ] {
+            assert!(CompiledTemplate::compile(&template).is_none(), "{template}");
+        }
+    }
+}
