@@ -6,7 +6,7 @@
 //! string, a number, `null`, an array for a name, an object for an index) or an index past the
 //! end fails the state with `States.ResultPathMatchFailure`.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::ast::{Path, Root, Segment, Selector};
 use super::java_text::java_json;

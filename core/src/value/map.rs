@@ -1,0 +1,212 @@
+//! `Map`: a shared JSON object keeping its members in order, copied only when it is changed
+//! while shared.
+
+use std::fmt;
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+
+use super::{Str, Value};
+
+type Members = IndexMap<Str, Value, foldhash::fast::FixedState>;
+
+/// A JSON object, its members in insertion order (as serde_json's `preserve_order` keeps
+/// them). Cloning shares the members; a change copies them first when another clone still
+/// holds them (copy on write). Keys are shared [`Str`]s, so a copy does not copy key texts.
+#[derive(Clone, Default)]
+pub struct Map(Arc<Members>);
+
+impl Map {
+    /// An empty object.
+    pub fn new() -> Self {
+        Map::default()
+    }
+
+    /// An empty object with room for `capacity` members.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Map(Arc::new(Members::with_capacity_and_hasher(
+            capacity,
+            Default::default(),
+        )))
+    }
+
+    fn members_mut(&mut self) -> &mut Members {
+        Arc::make_mut(&mut self.0)
+    }
+
+    /// Whether two objects share their members.
+    pub fn ptr_eq(a: &Map, b: &Map) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+
+    /// The number of members.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is no member.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The member named `key`.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.get(key)
+    }
+
+    /// The member named `key` and its key.
+    pub fn get_key_value(&self, key: &str) -> Option<(&Str, &Value)> {
+        self.0.get_key_value(key)
+    }
+
+    /// The member at `index` (in order).
+    pub fn get_index(&self, index: usize) -> Option<(&Str, &Value)> {
+        self.0.get_index(index)
+    }
+
+    /// The member or item at `index`, to change (copied first when shared).
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        if !self.0.contains_key(key) {
+            return None;
+        }
+        self.members_mut().get_mut(key)
+    }
+
+    /// Whether there is a member named `key`.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.0.contains_key(key)
+    }
+
+    /// Sets `key` (last in order when new, in place otherwise); returns its former value.
+    pub fn insert(&mut self, key: impl Into<Str>, value: Value) -> Option<Value> {
+        self.members_mut().insert(key.into(), value)
+    }
+
+    /// Removes `key`, moving the last member into its place (as serde_json's `remove` does
+    /// with `preserve_order`).
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        if !self.0.contains_key(key) {
+            return None;
+        }
+        self.members_mut().swap_remove(key)
+    }
+
+    /// Removes `key`, keeping the order of the others.
+    pub fn shift_remove(&mut self, key: &str) -> Option<Value> {
+        if !self.0.contains_key(key) {
+            return None;
+        }
+        self.members_mut().shift_remove(key)
+    }
+
+    /// The entry of `key`, to read or set in place.
+    pub fn entry(&mut self, key: impl Into<Str>) -> indexmap::map::Entry<'_, Str, Value> {
+        self.members_mut().entry(key.into())
+    }
+
+    /// The members, in order.
+    pub fn iter(&self) -> indexmap::map::Iter<'_, Str, Value> {
+        self.0.iter()
+    }
+
+    /// The members in order, their values to change.
+    pub fn iter_mut(&mut self) -> indexmap::map::IterMut<'_, Str, Value> {
+        self.members_mut().iter_mut()
+    }
+
+    /// The keys, in order.
+    pub fn keys(&self) -> indexmap::map::Keys<'_, Str, Value> {
+        self.0.keys()
+    }
+
+    /// The values, in order.
+    pub fn values(&self) -> indexmap::map::Values<'_, Str, Value> {
+        self.0.values()
+    }
+
+    /// The values in order, to change.
+    pub fn values_mut(&mut self) -> indexmap::map::ValuesMut<'_, Str, Value> {
+        self.members_mut().values_mut()
+    }
+
+    /// Keeps the members for which `keep` says so, in order.
+    pub fn retain(&mut self, keep: impl FnMut(&Str, &mut Value) -> bool) {
+        self.members_mut().retain(keep);
+    }
+
+    /// Moves every member of `other` into this object.
+    pub fn append(&mut self, other: &mut Map) {
+        let taken = std::mem::take(other);
+        self.extend(taken);
+    }
+
+    /// Sorts the members by key.
+    pub fn sort_keys(&mut self) {
+        self.members_mut().sort_keys();
+    }
+}
+
+impl PartialEq for Map {
+    fn eq(&self, other: &Map) -> bool {
+        Map::ptr_eq(self, other) || *self.0 == *other.0
+    }
+}
+
+impl<K: Into<Str>> Extend<(K, Value)> for Map {
+    fn extend<I: IntoIterator<Item = (K, Value)>>(&mut self, iter: I) {
+        let members = self.members_mut();
+        for (key, value) in iter {
+            members.insert(key.into(), value);
+        }
+    }
+}
+
+impl<K: Into<Str>> FromIterator<(K, Value)> for Map {
+    fn from_iter<I: IntoIterator<Item = (K, Value)>>(iter: I) -> Self {
+        let iter = iter.into_iter();
+        let mut members = Members::with_capacity_and_hasher(iter.size_hint().0, Default::default());
+        for (key, value) in iter {
+            members.insert(key.into(), value);
+        }
+        Map(Arc::new(members))
+    }
+}
+
+impl IntoIterator for Map {
+    type Item = (Str, Value);
+    type IntoIter = indexmap::map::IntoIter<Str, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        Arc::try_unwrap(self.0)
+            .unwrap_or_else(|shared| (*shared).clone())
+            .into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Map {
+    type Item = (&'a Str, &'a Value);
+    type IntoIter = indexmap::map::Iter<'a, Str, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a mut Map {
+    type Item = (&'a Str, &'a mut Value);
+    type IntoIter = indexmap::map::IterMut<'a, Str, Value>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.members_mut().iter_mut()
+    }
+}
+
+impl std::ops::Index<&str> for Map {
+    type Output = Value;
+    fn index(&self, key: &str) -> &Value {
+        self.0.get(key).expect("no member with that key")
+    }
+}
+
+impl fmt::Debug for Map {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.0.iter()).finish()
+    }
+}
