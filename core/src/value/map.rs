@@ -4,11 +4,8 @@
 use std::fmt;
 use std::sync::Arc;
 
-use indexmap::IndexMap;
-
+use super::members::Members;
 use super::{Str, Value};
-
-type Members = IndexMap<Str, Value, foldhash::fast::FixedState>;
 
 /// A JSON object, its members in insertion order (as serde_json's `preserve_order` keeps
 /// them). Cloning shares the members; a change copies them first when another clone still
@@ -24,10 +21,7 @@ impl Map {
 
     /// An empty object with room for `capacity` members.
     pub fn with_capacity(capacity: usize) -> Self {
-        Map(Arc::new(Members::with_capacity_and_hasher(
-            capacity,
-            Default::default(),
-        )))
+        Map(Arc::new(Members::with_capacity(capacity)))
     }
 
     fn members_mut(&mut self) -> &mut Members {
@@ -41,12 +35,12 @@ impl Map {
 
     /// The number of members.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.0.entries().len()
     }
 
     /// Whether there is no member.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0.entries().is_empty()
     }
 
     /// The member named `key`.
@@ -56,25 +50,25 @@ impl Map {
 
     /// The member named `key` and its key.
     pub fn get_key_value(&self, key: &str) -> Option<(&Str, &Value)> {
-        self.0.get_key_value(key)
+        let at = self.0.position(key)?;
+        let (k, v) = &self.0.entries()[at];
+        Some((k, v))
     }
 
     /// The member at `index` (in order).
     pub fn get_index(&self, index: usize) -> Option<(&Str, &Value)> {
-        self.0.get_index(index)
+        self.0.entries().get(index).map(|(k, v)| (k, v))
     }
 
-    /// The member or item at `index`, to change (copied first when shared).
+    /// The member named `key`, to change (copied first when shared).
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        if !self.0.contains_key(key) {
-            return None;
-        }
+        self.0.position(key)?;
         self.members_mut().get_mut(key)
     }
 
     /// Whether there is a member named `key`.
     pub fn contains_key(&self, key: &str) -> bool {
-        self.0.contains_key(key)
+        self.0.position(key).is_some()
     }
 
     /// Sets `key` (last in order when new, in place otherwise); returns its former value.
@@ -85,48 +79,49 @@ impl Map {
     /// Removes `key`, moving the last member into its place (as serde_json's `remove` does
     /// with `preserve_order`).
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        if !self.0.contains_key(key) {
-            return None;
-        }
+        self.0.position(key)?;
         self.members_mut().swap_remove(key)
     }
 
     /// Removes `key`, keeping the order of the others.
     pub fn shift_remove(&mut self, key: &str) -> Option<Value> {
-        if !self.0.contains_key(key) {
-            return None;
-        }
+        self.0.position(key)?;
         self.members_mut().shift_remove(key)
     }
 
     /// The entry of `key`, to read or set in place.
-    pub fn entry(&mut self, key: impl Into<Str>) -> indexmap::map::Entry<'_, Str, Value> {
-        self.members_mut().entry(key.into())
+    pub fn entry(&mut self, key: impl Into<Str>) -> Entry<'_> {
+        Entry {
+            members: self.members_mut(),
+            key: key.into(),
+        }
     }
 
     /// The members, in order.
-    pub fn iter(&self) -> indexmap::map::Iter<'_, Str, Value> {
-        self.0.iter()
+    pub fn iter(&self) -> Iter<'_> {
+        Iter(self.0.entries().iter())
     }
 
     /// The members in order, their values to change.
-    pub fn iter_mut(&mut self) -> indexmap::map::IterMut<'_, Str, Value> {
-        self.members_mut().iter_mut()
+    pub fn iter_mut(&mut self) -> IterMut<'_> {
+        IterMut(self.members_mut().entries_mut().iter_mut())
     }
 
     /// The keys, in order.
-    pub fn keys(&self) -> indexmap::map::Keys<'_, Str, Value> {
-        self.0.keys()
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &Str> + ExactSizeIterator {
+        self.0.entries().iter().map(|(k, _)| k)
     }
 
     /// The values, in order.
-    pub fn values(&self) -> indexmap::map::Values<'_, Str, Value> {
-        self.0.values()
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &Value> + ExactSizeIterator {
+        self.0.entries().iter().map(|(_, v)| v)
     }
 
     /// The values in order, to change.
-    pub fn values_mut(&mut self) -> indexmap::map::ValuesMut<'_, Str, Value> {
-        self.members_mut().values_mut()
+    pub fn values_mut(
+        &mut self,
+    ) -> impl DoubleEndedIterator<Item = &mut Value> + ExactSizeIterator {
+        self.members_mut().entries_mut().iter_mut().map(|(_, v)| v)
     }
 
     /// Keeps the members for which `keep` says so, in order.
@@ -146,6 +141,64 @@ impl Map {
     }
 }
 
+/// The place of one key in a [`Map`], from [`Map::entry`].
+pub struct Entry<'a> {
+    members: &'a mut Members,
+    key: Str,
+}
+
+impl<'a> Entry<'a> {
+    /// The value, set to `default` first when the key is missing.
+    pub fn or_insert(self, default: Value) -> &'a mut Value {
+        self.or_insert_with(|| default)
+    }
+
+    /// The value, set to `make()` first when the key is missing.
+    pub fn or_insert_with(self, make: impl FnOnce() -> Value) -> &'a mut Value {
+        let at = match self.members.position(&self.key) {
+            Some(at) => at,
+            None => self.members.push(self.key, make()),
+        };
+        &mut self.members.entries_mut()[at].1
+    }
+}
+
+/// The members of a [`Map`], in order.
+pub struct Iter<'a>(std::slice::Iter<'a, (Str, Value)>);
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = (&'a Str, &'a Value);
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(k, v)| (k, v))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Iter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.0.next_back().map(|(k, v)| (k, v))
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+/// The members of a [`Map`] in order, their values to change.
+pub struct IterMut<'a>(std::slice::IterMut<'a, (Str, Value)>);
+
+impl<'a> Iterator for IterMut<'a> {
+    type Item = (&'a Str, &'a mut Value);
+    fn next(&mut self) -> Option<Self::Item> {
+        self.0.next().map(|(k, v)| (&*k, v))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl ExactSizeIterator for IterMut<'_> {}
+
 impl PartialEq for Map {
     fn eq(&self, other: &Map) -> bool {
         Map::ptr_eq(self, other) || *self.0 == *other.0
@@ -164,7 +217,7 @@ impl<K: Into<Str>> Extend<(K, Value)> for Map {
 impl<K: Into<Str>> FromIterator<(K, Value)> for Map {
     fn from_iter<I: IntoIterator<Item = (K, Value)>>(iter: I) -> Self {
         let iter = iter.into_iter();
-        let mut members = Members::with_capacity_and_hasher(iter.size_hint().0, Default::default());
+        let mut members = Members::with_capacity(iter.size_hint().0);
         for (key, value) in iter {
             members.insert(key.into(), value);
         }
@@ -174,39 +227,40 @@ impl<K: Into<Str>> FromIterator<(K, Value)> for Map {
 
 impl IntoIterator for Map {
     type Item = (Str, Value);
-    type IntoIter = indexmap::map::IntoIter<Str, Value>;
+    type IntoIter = std::vec::IntoIter<(Str, Value)>;
     fn into_iter(self) -> Self::IntoIter {
         Arc::try_unwrap(self.0)
             .unwrap_or_else(|shared| (*shared).clone())
+            .into_entries()
             .into_iter()
     }
 }
 
 impl<'a> IntoIterator for &'a Map {
     type Item = (&'a Str, &'a Value);
-    type IntoIter = indexmap::map::Iter<'a, Str, Value>;
+    type IntoIter = Iter<'a>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.iter()
     }
 }
 
 impl<'a> IntoIterator for &'a mut Map {
     type Item = (&'a Str, &'a mut Value);
-    type IntoIter = indexmap::map::IterMut<'a, Str, Value>;
+    type IntoIter = IterMut<'a>;
     fn into_iter(self) -> Self::IntoIter {
-        self.members_mut().iter_mut()
+        self.iter_mut()
     }
 }
 
 impl std::ops::Index<&str> for Map {
     type Output = Value;
     fn index(&self, key: &str) -> &Value {
-        self.0.get(key).expect("no member with that key")
+        self.get(key).expect("no member with that key")
     }
 }
 
 impl fmt::Debug for Map {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.0.iter()).finish()
+        f.debug_map().entries(self.iter()).finish()
     }
 }

@@ -9,6 +9,7 @@ mod convert;
 mod eq;
 mod index;
 mod map;
+mod members;
 mod serde_impl;
 mod text;
 
@@ -16,7 +17,7 @@ use std::fmt;
 
 pub use array::Array;
 pub use index::ValueIndex;
-pub use map::Map;
+pub use map::{Entry, Map};
 pub use serde_json::Number;
 pub use text::Str;
 

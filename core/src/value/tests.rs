@@ -82,3 +82,29 @@ fn indexing_missing_members_reads_null() {
     assert_eq!(value["a"][0], 1i64);
     assert_eq!(value.get("a").and_then(|a| a.get(0)), Some(&json!(1)));
 }
+
+#[test]
+fn large_objects_index_their_keys_through_changes() {
+    let mut members: Map = (0..20).map(|i| (format!("k{i}"), json!(i))).collect();
+    assert_eq!(members.get("k13"), Some(&json!(13)));
+    assert_eq!(members.remove("k3"), Some(json!(3)));
+    // The last member moved into the removed one's place, and is still found.
+    assert_eq!(members.get_index(3).map(|(k, _)| k.as_str()), Some("k19"));
+    assert_eq!(members.get("k19"), Some(&json!(19)));
+    assert_eq!(members.shift_remove("k0"), Some(json!(0)));
+    assert_eq!(members.get("k19"), Some(&json!(19)));
+    members.retain(|key, _| key.as_str() != "k5");
+    assert!(!members.contains_key("k5"));
+    assert_eq!(members.len(), 17);
+    assert_eq!(*members.entry("k7").or_insert(json!(null)), json!(7));
+    *members.entry("new").or_insert(json!(0)) = json!(1);
+    assert_eq!(
+        members.get_index(17).map(|(k, v)| (k.as_str(), v)),
+        Some(("new", &json!(1)))
+    );
+    let keys: Vec<&str> = members.keys().map(Str::as_str).collect();
+    let mut sorted = members.clone();
+    sorted.sort_keys();
+    assert_eq!(sorted, members, "the same members in another order");
+    assert_ne!(sorted.keys().map(Str::as_str).collect::<Vec<_>>(), keys);
+}
