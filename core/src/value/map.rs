@@ -25,7 +25,12 @@ impl Map {
     }
 
     fn members_mut(&mut self) -> &mut Members {
-        Arc::make_mut(&mut self.0)
+        Arc::make_mut(&mut self.0).changing()
+    }
+
+    /// The length of this object written as compact JSON, counted once while unchanged.
+    pub fn json_len(&self) -> usize {
+        self.0.json_len()
     }
 
     /// Whether two objects share their members.

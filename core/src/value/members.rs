@@ -2,6 +2,7 @@
 //! the object is small and through a hash index once it is not.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{Str, Value};
 
@@ -11,11 +12,24 @@ const SMALL: usize = 8;
 
 type Index = HashMap<Str, usize, foldhash::fast::FixedState>;
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub(super) struct Members {
     entries: Vec<(Str, Value)>,
     /// The position of every key, once there are more than [`SMALL`] members.
     index: Option<Box<Index>>,
+    /// The object's length as JSON text once counted (0: not counted since the last
+    /// change). Shared members do not change, so the payload limit counts them once.
+    json_len: AtomicUsize,
+}
+
+impl Clone for Members {
+    fn clone(&self) -> Self {
+        Members {
+            entries: self.entries.clone(),
+            index: self.index.clone(),
+            json_len: AtomicUsize::new(self.json_len.load(Ordering::Relaxed)),
+        }
+    }
 }
 
 impl Members {
@@ -23,7 +37,31 @@ impl Members {
         Members {
             entries: Vec::with_capacity(capacity),
             index: None,
+            json_len: AtomicUsize::new(0),
         }
+    }
+
+    /// The length of these members written as a JSON object, counted once.
+    pub(super) fn json_len(&self) -> usize {
+        let known = self.json_len.load(Ordering::Relaxed);
+        if known != 0 {
+            return known;
+        }
+        let len = 2
+            + self
+                .entries
+                .iter()
+                .map(|(k, v)| k.json_len() + 1 + v.json_len())
+                .sum::<usize>()
+            + self.entries.len().saturating_sub(1);
+        self.json_len.store(len, Ordering::Relaxed);
+        len
+    }
+
+    /// Forgets the counted length: the members are about to change.
+    pub(super) fn changing(&mut self) -> &mut Self {
+        *self.json_len.get_mut() = 0;
+        self
     }
 
     pub(super) fn entries(&self) -> &[(Str, Value)] {

@@ -221,13 +221,7 @@ impl Value {
             Value::Array(items) => {
                 2 + items.iter().map(Value::json_len).sum::<usize>() + items.len().saturating_sub(1)
             }
-            Value::Object(members) => {
-                2 + members
-                    .iter()
-                    .map(|(k, v)| k.json_len() + 1 + v.json_len())
-                    .sum::<usize>()
-                    + members.len().saturating_sub(1)
-            }
+            Value::Object(members) => members.json_len(),
         }
     }
 }

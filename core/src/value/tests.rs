@@ -108,3 +108,16 @@ fn large_objects_index_their_keys_through_changes() {
     assert_eq!(sorted, members, "the same members in another order");
     assert_ne!(sorted.keys().map(Str::as_str).collect::<Vec<_>>(), keys);
 }
+
+#[test]
+fn an_object_counts_its_length_again_after_a_change() {
+    let mut value = json!({"a": {"b": "x"}, "c": [1]});
+    assert_eq!(value.json_len(), value.to_string().len());
+    let shared = value.clone();
+    value["a"]["b"] = json!("a longer text");
+    value["d"] = json!(null);
+    assert_eq!(value.json_len(), value.to_string().len());
+    assert_eq!(shared.json_len(), shared.to_string().len());
+    value.as_object_mut().unwrap().remove("a");
+    assert_eq!(value.json_len(), value.to_string().len());
+}
