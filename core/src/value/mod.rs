@@ -39,18 +39,18 @@ pub enum Value {
     Object(Map),
 }
 
-/// `json!` as serde_json writes it, made into a shared [`Value`].
+/// `json!` as serde_json writes it, made into a shared [`Value`] (the calling crate names
+/// `serde_json` as a dependency: no path to it is re-exported, so that compiler messages
+/// about the typed DSL do not list serde_json's types).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! shared_json {
     ($($json:tt)+) => {
-        $crate::value::Value::from($crate::value::__serde_json::json!($($json)+))
+        $crate::value::Value::from(::serde_json::json!($($json)+))
     };
 }
 
 pub use crate::shared_json as json;
-#[doc(hidden)]
-pub use serde_json as __serde_json;
 
 static NULL: Value = Value::Null;
 
