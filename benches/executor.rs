@@ -53,6 +53,8 @@ fn measure(
     runs: u32,
 ) -> Row {
     let executor = executor(definition, history);
+    // The input is shared by every run, as a test suite reuses its inputs: not copied.
+    let input = &statewright::value::Value::from(input);
     // One warm-up run.
     let warm = executor.run_blocking(input.clone());
     assert_eq!(

@@ -90,8 +90,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let executor = executor();
     for model in ["fraud-detector-v1", "fraud-detector-v2"] {
         let execution = run(&executor, model);
-        let decision: Decision =
-            serde_json::from_value(execution.output.clone().unwrap_or_default())?;
+        let decision: Decision = execution.output_as()?;
         println!("{model}: {} {decision:?}", execution.status.as_str());
     }
     Ok(())

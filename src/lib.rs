@@ -14,7 +14,7 @@ pub mod private;
 #[cfg(feature = "schema")]
 pub use schemars;
 pub use statewright_codegen as codegen;
-pub use statewright_core::{asl, exec, json, jsonata, path, validate};
+pub use statewright_core::{asl, exec, json, jsonata, path, validate, value};
 pub use statewright_macros::{Payload, Workflow, lambda};
 
 /// The generated code's way in; not a public API.

@@ -71,7 +71,7 @@ fn compare_result(case: &Value, execution: &Execution, literals: &[String]) -> R
         ));
     }
     if execution.status == Status::Succeeded {
-        let output = execution.output.clone().unwrap_or(Value::Null);
+        let output = execution.output_json().unwrap_or(Value::Null);
         if !compare::matches(&expected["output"], &output, literals) {
             return Err(format!(
                 "output {output}\n      expected {}",

@@ -15,7 +15,7 @@ fn the_reviewer_answers_through_the_task_token() {
     let execution = example::run(&executor, "fraud-detector-v2");
     assert_eq!(execution.status, Status::Succeeded, "{execution:?}");
     assert_eq!(
-        execution.output,
+        execution.output_json(),
         Some(json!({"model": "fraud-detector-v2", "approved": true}))
     );
     let scheduled = execution

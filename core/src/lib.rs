@@ -14,3 +14,4 @@ pub mod json;
 pub mod jsonata;
 pub mod path;
 pub mod validate;
+pub mod value;

@@ -51,7 +51,7 @@ fn a_handler_error_carries_its_type_and_message() {
         .run_blocking(json!({"symbol": ""}));
     assert_eq!(execution.status, Status::Succeeded);
     assert_eq!(
-        execution.output,
+        execution.output_json(),
         Some(json!({"symbol": "", "error": {"Error": "ValidationError",
             "Cause": "{\"errorMessage\":\"symbol is empty\",\"errorType\":\"ValidationError\"}"}}))
     );
@@ -127,7 +127,7 @@ fn an_inline_map_over_100_000_items_meets_the_history_limit_as_on_aws() {
         .build()
         .run_blocking(json!(items));
     assert_eq!(execution.status, Status::Succeeded);
-    assert_eq!(execution.output, Some(json!(items)));
+    assert_eq!(execution.output_json(), Some(json!(items)));
 }
 
 #[test]
@@ -138,7 +138,7 @@ fn a_distributed_map_over_100_000_items_runs() {
     let items = vec![0; 100_000];
     let execution = builder(definition).build().run_blocking(json!(items));
     assert_eq!(execution.status, Status::Succeeded);
-    assert_eq!(execution.output, Some(json!(items)));
+    assert_eq!(execution.output_json(), Some(json!(items)));
 }
 
 #[test]
@@ -166,7 +166,7 @@ fn callbacks_complete_with_the_token_and_refuse_it_after() {
         .send_task_success(&token, json!({"approved": true}))
         .unwrap();
     let execution = running.finish_blocking();
-    assert_eq!(execution.output, Some(json!({"approved": true})));
+    assert_eq!(execution.output_json(), Some(json!({"approved": true})));
     assert_eq!(
         executor.send_task_success(&token, json!(2)),
         Err(TokenError::TaskTimedOut(token.clone()))
@@ -263,7 +263,7 @@ fn a_wait_of_a_day_and_the_machine_timeout_use_virtual_time() {
     let definition =
         json!({"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 86400, "End": true}}});
     let execution = builder(definition).build().run_blocking(json!({"x": 1}));
-    assert_eq!(execution.output, Some(json!({"x": 1})));
+    assert_eq!(execution.output_json(), Some(json!({"x": 1})));
 }
 
 #[test]
@@ -282,7 +282,7 @@ fn a_nested_sync_execution_returns_its_output() {
         .state_machine("Child", child)
         .build()
         .run_blocking(json!({}));
-    assert_eq!(execution.output, Some(json!({"child": true})));
+    assert_eq!(execution.output_json(), Some(json!({"child": true})));
 }
 
 #[test]
@@ -338,7 +338,7 @@ fn a_distributed_map_reads_csv_items_from_a_mounted_folder_and_writes_results() 
     executor.services().mount_bucket("orders", &folder);
     let execution = executor.run_blocking(json!({"key": "in/orders.csv"}));
     assert_eq!(
-        execution.output,
+        execution.output_json(),
         Some(json!([{"id": "1", "total": "9.50"}, {"id": "2", "total": "1,200"}]))
     );
     let definition = json!({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
@@ -418,5 +418,5 @@ fn assignments_see_the_values_from_before_the_state_and_stay_in_their_branch() {
               "Parameters": {"outer_b.$": "$b"}, "End": true}}}]},
         "Read": {"Type": "Pass", "Parameters": {"a.$": "$a", "b.$": "$b"}, "End": true}}});
     let execution = builder(definition).build().run_blocking(json!({}));
-    assert_eq!(execution.output, Some(json!({"a": 2, "b": 1})));
+    assert_eq!(execution.output_json(), Some(json!({"a": 2, "b": 1})));
 }

@@ -111,9 +111,10 @@ fn run_case(case: &Value, dir: &Path) -> Result<(), String> {
         }
         _ => None,
     };
-    let bindings: HashMap<String, Value> = case["bindings"]
+    let input = input.map(statewright_core::value::Value::from);
+    let bindings: HashMap<String, statewright_core::value::Value> = case["bindings"]
         .as_object()
-        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), v.into())).collect())
         .unwrap_or_default();
     let limits = Limits {
         time_ms: case["timelimit"].as_u64(),
@@ -121,7 +122,7 @@ fn run_case(case: &Value, dir: &Path) -> Result<(), String> {
     };
     let outcome = JsonataCore.evaluate(Request {
         expression: &expression,
-        input,
+        input: input.as_ref(),
         bindings: &bindings,
         random: None,
         limits,
@@ -141,7 +142,7 @@ fn run_case(case: &Value, dir: &Path) -> Result<(), String> {
         (Ok(Some(value)), None)
             if case
                 .get("result")
-                .is_some_and(|r| same(r, &value, case["unordered"] == true)) =>
+                .is_some_and(|r| same(r, &value.to_serde(), case["unordered"] == true)) =>
         {
             Ok(())
         }

@@ -59,7 +59,7 @@ impl fmt::Display for RunError {
             RunError::Output { error, execution } => write!(
                 f,
                 "the output {} does not fit the workflow's output type: {error}",
-                execution.output.clone().unwrap_or(Value::Null)
+                execution.output.clone().unwrap_or_default()
             ),
         }
     }
@@ -139,7 +139,8 @@ pub fn typed_output<O: DeserializeOwned>(execution: Execution) -> Result<Run<O>,
     if execution.status != Status::Succeeded {
         return Err(RunError::Failed(Box::new(execution)));
     }
-    match serde_json::from_value(execution.output.clone().unwrap_or(Value::Null)) {
+    let output = execution.output.as_ref().map(|o| o.to_serde());
+    match serde_json::from_value(output.unwrap_or(Value::Null)) {
         Ok(output) => Ok(Run { output, execution }),
         Err(error) => Err(RunError::Output {
             error,

@@ -1,6 +1,6 @@
 //! `ItemBatcher`: distributed Map items grouped into `{"Items": [...], "BatchInput": ...}`.
 
-use serde_json::{Value, json};
+use crate::value::{Value, json};
 
 use super::Failure;
 use super::state::StateCx;
@@ -56,10 +56,10 @@ pub(crate) fn batches(
     Ok(batches)
 }
 
-fn wrap(items: Vec<Value>, batch_input: &Option<Value>) -> Value {
+fn wrap(items: Vec<Value>, batch_input: &Option<serde_json::Value>) -> Value {
     let mut batch = json!({"Items": items});
     if let Some(extra) = batch_input {
-        batch["BatchInput"] = extra.clone();
+        batch["BatchInput"] = Value::from(extra);
     }
     batch
 }

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use serde_json::Value;
+use crate::value::Value;
 use tokio::sync::mpsc;
 
 use super::Failure;

@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::Failure;
 use super::state::{SharedOutput, StateCx};
@@ -82,7 +82,7 @@ fn matches(cx: &StateCx, rule: &ChoiceRule, input: &Value) -> Result<bool, Failu
             let path = operand.as_str().unwrap_or_default();
             cx.select(comparison.operator.as_str(), path, input)?
         }
-        _ => operand.clone(),
+        _ => Value::from(operand),
     };
     Ok(compare(comparison.operator, &value, &operand))
 }
@@ -209,7 +209,7 @@ fn wildcard_match(pattern: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::value::json;
 
     #[test]
     fn wildcards_match_any_text() {

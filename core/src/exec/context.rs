@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use serde_json::{Map, Value, json};
+use crate::value::{Map, Value, json};
 
 /// What the context object says about the execution; fixed for its whole run.
 #[derive(Clone, Debug)]
@@ -30,39 +30,36 @@ pub(crate) struct StateInfo<'a> {
 /// Builds the context object for one state.
 pub(crate) fn context_object(execution: &ExecutionInfo, state: &StateInfo) -> Value {
     let mut state_object = Map::new();
-    state_object.insert("Name".into(), state.name.into());
-    state_object.insert("EnteredTime".into(), state.entered_time.clone().into());
+    state_object.insert("Name", state.name.into());
+    state_object.insert("EnteredTime", state.entered_time.clone().into());
     if let Some(retries) = state.retry_count {
-        state_object.insert("RetryCount".into(), retries.into());
+        state_object.insert("RetryCount", retries.into());
     }
     // Built member by member, in AWS's order: `json!` would write every value (the execution
     // input included) out through serde and read it back, for every state that reads `$$`.
     let mut execution_object = Map::with_capacity(6);
     for (key, value) in [
-        ("Id", Value::String(execution.execution_arn.clone())),
+        ("Id", Value::from(execution.execution_arn.clone())),
         ("Input", Value::clone(&execution.input)),
-        ("StartTime", Value::String(execution.start_time.clone())),
-        ("Name", Value::String(execution.execution_name.clone())),
-        ("RoleArn", Value::String(execution.role_arn.clone())),
+        ("StartTime", Value::from(execution.start_time.clone())),
+        ("Name", Value::from(execution.execution_name.clone())),
+        ("RoleArn", Value::from(execution.role_arn.clone())),
         ("RedriveCount", Value::from(0)),
     ] {
-        execution_object.insert(key.into(), value);
+        execution_object.insert(key, value);
     }
     let mut machine_object = Map::with_capacity(2);
-    machine_object.insert("Id".into(), execution.machine_arn.clone().into());
-    machine_object.insert("Name".into(), execution.machine_name.clone().into());
+    machine_object.insert("Id", execution.machine_arn.clone().into());
+    machine_object.insert("Name", execution.machine_name.clone().into());
     let mut context = Map::with_capacity(5);
-    context.insert("Execution".into(), Value::Object(execution_object));
-    context.insert("StateMachine".into(), Value::Object(machine_object));
-    context.insert("State".into(), Value::Object(state_object));
+    context.insert("Execution", Value::Object(execution_object));
+    context.insert("StateMachine", Value::Object(machine_object));
+    context.insert("State", Value::Object(state_object));
     if let Some(token) = state.task_token {
-        context.insert("Task".into(), json!({"Token": token}));
+        context.insert("Task", json!({"Token": token}));
     }
     if let Some((index, value)) = state.map_item {
-        context.insert(
-            "Map".into(),
-            json!({"Item": {"Index": index, "Value": value}}),
-        );
+        context.insert("Map", json!({"Item": {"Index": index, "Value": value}}));
     }
     Value::Object(context)
 }

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::value::Value;
 use chrono::{DateTime, Utc};
-use serde_json::Value;
 use tokio::sync::oneshot;
 
 use super::clock::{TimeMode, format_timestamp};
@@ -254,6 +254,18 @@ pub struct Execution {
     pub stop_date: String,
 }
 
+impl Execution {
+    /// The output as serde_json's value (a copy), `None` when the execution has none.
+    pub fn output_json(&self) -> Option<serde_json::Value> {
+        self.output.as_ref().map(Value::to_serde)
+    }
+
+    /// The output read as a typed value (`null` when the execution has none).
+    pub fn output_as<T: serde::de::DeserializeOwned>(&self) -> serde_json::Result<T> {
+        serde_json::from_value(self.output_json().unwrap_or_default())
+    }
+}
+
 impl Executor {
     /// An executor for a state machine.
     pub fn builder(machine: StateMachine) -> ExecutorBuilder {
@@ -274,7 +286,11 @@ impl Executor {
     }
 
     /// Starts an execution in the background; the handle lists task tokens and waits.
-    pub fn start(&self, input: Value) -> RunningExecution {
+    ///
+    /// The input is a [`Value`] or a `serde_json::Value`; a [`Value`] is shared, not copied,
+    /// so one input can start many executions at no cost.
+    pub fn start(&self, input: impl Into<Value>) -> RunningExecution {
+        let input = input.into();
         let (sender, receiver) = oneshot::channel();
         let shared = Arc::clone(&self.shared);
         let machine = Arc::clone(&shared.machine);
@@ -304,7 +320,7 @@ impl Executor {
     }
 
     /// Runs an execution to its end.
-    pub async fn run(&self, input: Value) -> Execution {
+    pub async fn run(&self, input: impl Into<Value>) -> Execution {
         self.start(input).finish().await
     }
 
@@ -312,7 +328,8 @@ impl Executor {
     ///
     /// Outside async code the execution runs on the calling thread, on a runtime kept for the
     /// thread's next executions; inside a runtime it runs on a worker thread instead.
-    pub fn run_blocking(&self, input: Value) -> Execution {
+    pub fn run_blocking(&self, input: impl Into<Value>) -> Execution {
+        let input = input.into();
         if tokio::runtime::Handle::try_current().is_ok() {
             return self.start(input).finish_blocking();
         }
@@ -329,8 +346,12 @@ impl Executor {
     }
 
     /// Completes a waiting task successfully (`SendTaskSuccess`).
-    pub fn send_task_success(&self, token: &str, output: Value) -> Result<(), TokenError> {
-        self.shared.tokens.complete(token, Ok(output))
+    pub fn send_task_success(
+        &self,
+        token: &str,
+        output: impl Into<Value>,
+    ) -> Result<(), TokenError> {
+        self.shared.tokens.complete(token, Ok(output.into()))
     }
 
     /// Fails a waiting task (`SendTaskFailure`).
@@ -458,7 +479,7 @@ pub(crate) async fn execute(
         "ExecutionStarted",
         run.history_details(|| history::execution_started(&input, &run.info.role_arn)),
     );
-    let size = super::size::json_len(&input);
+    let size = input.json_len();
     let outcome = if size > PAYLOAD_LIMIT {
         Err(Failure::new(
             "States.DataLimitExceeded",

@@ -79,13 +79,13 @@ impl Failure {
     }
 
     /// The error output a catcher passes on: `{"Error": ..., "Cause": ...}`.
-    pub fn error_output(&self) -> serde_json::Value {
-        let mut output = serde_json::Map::new();
-        output.insert("Error".into(), self.error.clone().into());
+    pub fn error_output(&self) -> crate::value::Value {
+        let mut output = crate::value::Map::with_capacity(2);
+        output.insert("Error", self.error.as_str().into());
         if let Some(cause) = &self.cause {
-            output.insert("Cause".into(), cause.clone().into());
+            output.insert("Cause", cause.as_str().into());
         }
-        serde_json::Value::Object(output)
+        crate::value::Value::Object(output)
     }
 }
 

@@ -2,9 +2,9 @@
 
 use std::sync::{Arc, Mutex, OnceLock};
 
+use crate::value::{Map, Value};
 use serde::Serialize;
 use serde::ser::SerializeMap;
-use serde_json::{Map, Value};
 
 /// One event of an execution's history.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,7 +26,7 @@ pub struct HistoryEvent {
 pub struct Details {
     parts: Parts,
     /// Boxed, as most events are never read: an event stays small to record.
-    json: OnceLock<Box<Value>>,
+    json: OnceLock<Box<serde_json::Value>>,
 }
 
 /// What a details object is made of.
@@ -40,7 +40,7 @@ enum Parts {
     Exited {
         name: Arc<str>,
         output: Arc<Value>,
-        assigned: Option<Box<Map<String, Value>>>,
+        assigned: Option<Box<Map>>,
     },
     /// `{"input": ..., "inputDetails": ..., "roleArn": ...}`.
     Started { input: Arc<Value>, role_arn: String },
@@ -67,20 +67,20 @@ impl<T: Into<Value>> From<T> for Member {
 
 impl Details {
     /// The details as JSON.
-    pub fn json(&self) -> &Value {
+    pub fn json(&self) -> &serde_json::Value {
         self.json.get_or_init(|| {
             Box::new(match &self.parts {
-                Parts::Json(value) => Value::clone(value),
-                _ => serde_json::to_value(self).unwrap_or(Value::Null),
+                Parts::Json(value) => value.to_serde(),
+                _ => serde_json::to_value(self).unwrap_or(serde_json::Value::Null),
             })
         })
     }
 
     /// The details as JSON, owned.
-    pub fn into_json(self) -> Value {
+    pub fn into_json(self) -> serde_json::Value {
         match (self.parts, self.json.into_inner()) {
             (_, Some(json)) => *json,
-            (Parts::Json(json), None) => *json,
+            (Parts::Json(json), None) => json.to_serde(),
             (parts, None) => Details::from_parts(parts).json().clone(),
         }
     }
@@ -99,10 +99,16 @@ impl From<Value> for Details {
     }
 }
 
-impl std::ops::Deref for Details {
-    type Target = Value;
+impl From<serde_json::Value> for Details {
+    fn from(value: serde_json::Value) -> Self {
+        Details::from(Value::from(value))
+    }
+}
 
-    fn deref(&self) -> &Value {
+impl std::ops::Deref for Details {
+    type Target = serde_json::Value;
+
+    fn deref(&self) -> &serde_json::Value {
         self.json()
     }
 }
@@ -315,11 +321,7 @@ pub(crate) fn entered(name: Arc<str>, input: &Arc<Value>) -> Details {
 }
 
 /// A state's exited event, with `assignedVariables` when any: its output is shared.
-pub(crate) fn exited(
-    name: Arc<str>,
-    output: &Arc<Value>,
-    assigned: Option<&Map<String, Value>>,
-) -> Details {
+pub(crate) fn exited(name: Arc<str>, output: &Arc<Value>, assigned: Option<&Map>) -> Details {
     Details::from_parts(Parts::Exited {
         name,
         output: Arc::clone(output),
@@ -349,12 +351,12 @@ pub(crate) fn execution_succeeded(output: &Arc<Value>) -> Details {
 
 /// `{"error": ..., "cause": ...}`, each only when present.
 pub(crate) fn failed(failure: &super::Failure) -> Value {
-    let mut details = serde_json::Map::new();
+    let mut details = Map::new();
     if !failure.error.is_empty() {
-        details.insert("error".into(), failure.error.clone().into());
+        details.insert("error", Value::from(failure.error.as_str()));
     }
     if let Some(cause) = failure.cause.as_ref().filter(|c| !c.is_empty()) {
-        details.insert("cause".into(), cause.clone().into());
+        details.insert("cause", Value::from(cause.as_str()));
     }
     Value::Object(details)
 }
@@ -385,7 +387,7 @@ mod tests {
 
     #[test]
     fn shared_details_read_and_write_as_aws_shapes() {
-        let input = Arc::new(serde_json::json!({"a": [1, 2]}));
+        let input = Arc::new(crate::value::json!({"a": [1, 2]}));
         let details = entered("S".into(), &input);
         assert_eq!(
             *details,
@@ -393,7 +395,7 @@ mod tests {
                                "name": "S"})
         );
         let mut assigned = Map::new();
-        assigned.insert("x".into(), 1.into());
+        assigned.insert("x", 1.into());
         let details = exited("S".into(), &input, Some(&assigned));
         let written = serde_json::to_string(&details).unwrap();
         assert_eq!(

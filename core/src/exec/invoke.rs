@@ -4,8 +4,8 @@
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
+use crate::value::{Value, json};
 use futures_util::FutureExt;
-use serde_json::{Value, json};
 
 use super::Failure;
 use super::history::{self, Member, Thread};
@@ -122,13 +122,13 @@ pub(crate) async fn lambda_invoke(run: &Run, parameters: Value) -> Result<Value,
         Some("Event") => {
             let context = context_for(run, &function, &request_id);
             tokio::spawn(async move {
-                let _ = AssertUnwindSafe(handler.call(payload, context))
+                let _ = AssertUnwindSafe(handler.call(payload.to_serde(), context))
                     .catch_unwind()
                     .await;
             });
             return Ok(response(
                 run,
-                Value::String(String::new()),
+                Value::from(String::new()),
                 &version,
                 &request_id,
                 202,
@@ -138,7 +138,7 @@ pub(crate) async fn lambda_invoke(run: &Run, parameters: Value) -> Result<Value,
         Some("DryRun") => {
             return Ok(response(
                 run,
-                Value::String(String::new()),
+                Value::from(String::new()),
                 &version,
                 &request_id,
                 204,
@@ -156,10 +156,10 @@ pub(crate) async fn lambda_invoke(run: &Run, parameters: Value) -> Result<Value,
             Failure::new(e.error_type.clone(), compact)
         })?;
     let output = check_size(output, "lambda")?;
-    let length = handler.response_body(&output).len();
+    let length = handler.response_body(&output.to_serde()).len();
     let mut wrapped = response(run, output, &version, &request_id, 200, length);
     if parameters.get("LogType").and_then(Value::as_str) == Some("Tail") {
-        wrapped["LogResult"] = Value::String(String::new());
+        wrapped["LogResult"] = Value::from(String::new());
     }
     Ok(wrapped)
 }
@@ -180,11 +180,11 @@ async fn call_handler(
     function: &FunctionRef,
 ) -> Result<Value, LambdaError> {
     let context = context_for(run, function, &run.uuid());
-    match AssertUnwindSafe(handler.call(payload, context))
+    match AssertUnwindSafe(handler.call(payload.to_serde(), context))
         .catch_unwind()
         .await
     {
-        Ok(result) => result,
+        Ok(result) => result.map(Value::from),
         Err(panic) => {
             let message = panic
                 .downcast_ref::<&str>()

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::Failure;
 use super::state::StateCx;
@@ -112,15 +112,20 @@ impl StateCx<'_> {
 
     /// A payload template (`Parameters`, `ResultSelector`, `ItemSelector`), evaluated against
     /// `input`.
-    pub(crate) fn template(&self, template: &Value, input: &Value) -> Result<Value, Failure> {
+    pub(crate) fn template(
+        &self,
+        template: &serde_json::Value,
+        input: &Value,
+    ) -> Result<Value, Failure> {
         // A template of the machine's own was compiled when the executor was built.
         if let Some(compiled) = self.run.shared.templates.get(template) {
             return self.evaluate(compiled.reads_context, input, |scope, rng| {
                 compiled.template.evaluate(scope, rng)
             });
         }
-        self.evaluate(reads_context(template), input, |scope, rng| {
-            path::evaluate_template_with_rng(template, scope, rng)
+        let template = Value::from(template);
+        self.evaluate(reads_context(&template), input, |scope, rng| {
+            path::evaluate_template_with_rng(&template, scope, rng)
         })
     }
 
@@ -227,7 +232,7 @@ impl StateCx<'_> {
         fields: ResultFields<'_>,
         input: &Value,
         result: Value,
-    ) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+    ) -> Result<(Value, Option<Map>), Failure> {
         let result = match fields.result_selector {
             Some(selector) => self.template(selector, &result)?,
             None => result,
@@ -250,10 +255,14 @@ impl StateCx<'_> {
     /// before any is set.
     pub(crate) fn assign_jsonpath(
         &self,
-        assign: &Map<String, Value>,
+        assign: &serde_json::Map<String, serde_json::Value>,
         input: &Value,
-    ) -> Result<Map<String, Value>, Failure> {
-        // Evaluated from the state's own members: the block is not copied to be read.
+    ) -> Result<Map, Failure> {
+        let assign: Map = assign
+            .iter()
+            .map(|(key, value)| (key.as_str(), Value::from(value)))
+            .collect();
+        let assign = &assign;
         let context = assign
             .iter()
             .any(|(key, value)| member_reads_context(key, value));
@@ -288,8 +297,8 @@ fn has_context_root(text: &str) -> bool {
 
 /// The output-processing fields of a Task, Map or Parallel state.
 pub(crate) struct ResultFields<'a> {
-    pub(crate) result_selector: Option<&'a Value>,
-    pub(crate) assign: Option<&'a Map<String, Value>>,
+    pub(crate) result_selector: Option<&'a serde_json::Value>,
+    pub(crate) assign: Option<&'a serde_json::Map<String, serde_json::Value>>,
     pub(crate) result_path: &'a Option<Option<String>>,
     pub(crate) output_path: &'a Option<Option<String>>,
 }

@@ -1,7 +1,7 @@
 //! `ItemReader`: a distributed Map state's items from S3 (`getObject` of JSON, JSONL or CSV,
 //! or `listObjectsV2`), read from the in-memory S3 or a mounted folder.
 
-use serde_json::{Map, Value, json};
+use crate::value::{Map, Value, json};
 
 use super::Failure;
 use super::state::StateCx;
@@ -43,7 +43,7 @@ pub(crate) fn read_items(
         })?;
         match config.input_type.as_deref().unwrap_or("JSON") {
             "JSON" => match serde_json::from_str(&body) {
-                Ok(Value::Array(items)) => items,
+                Ok(Value::Array(items)) => items.into_vec(),
                 Ok(_) => {
                     return Err(failed(format!(
                         "s3://{bucket}/{key} does not hold a JSON array."
@@ -114,7 +114,7 @@ fn csv_items(body: &str, config: &crate::asl::ReaderConfig) -> Result<Vec<Value>
         let record = record.map_err(|e| e.to_string())?;
         let mut item = Map::new();
         for (header, field) in headers.iter().zip(record.iter()) {
-            item.insert(header.clone(), Value::String(field.to_string()));
+            item.insert(header.clone(), Value::from(field.to_string()));
         }
         items.push(Value::Object(item));
     }

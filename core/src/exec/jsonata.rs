@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use serde_json::{Map, Value, json};
+use crate::value::{Map, Value, json};
 
 use super::Failure;
 use super::history::Thread;
@@ -26,31 +26,31 @@ impl StateCx<'_> {
     pub(crate) fn jsonata(
         &self,
         field: &str,
-        value: &Value,
+        value: &serde_json::Value,
         states: &Value,
     ) -> Result<Value, Failure> {
         match value {
-            Value::String(text) => match jsonata::classify(text) {
+            serde_json::Value::String(text) => match jsonata::classify(text) {
                 Template::Expression(expression) => self.expression(field, expression, states),
-                _ => Ok(value.clone()),
+                _ => Ok(Value::from(value)),
             },
-            Value::Object(members) => {
+            serde_json::Value::Object(members) => {
                 let mut out = Map::with_capacity(members.len());
                 for (key, member) in members {
                     out.insert(
-                        key.clone(),
+                        key.as_str(),
                         self.jsonata(&format!("{field}/{key}"), member, states)?,
                     );
                 }
                 Ok(Value::Object(out))
             }
-            Value::Array(items) => items
+            serde_json::Value::Array(items) => items
                 .iter()
                 .enumerate()
                 .map(|(index, item)| self.jsonata(&format!("{field}/{index}"), item, states))
                 .collect::<Result<Vec<_>, _>>()
-                .map(Value::Array),
-            other => Ok(other.clone()),
+                .map(Value::from),
+            other => Ok(Value::from(other)),
         }
     }
 
@@ -93,13 +93,13 @@ impl StateCx<'_> {
         // Built member by member: `json!` would write each value out through serde and
         // read it back.
         let mut states = Map::with_capacity(4);
-        states.insert("input".into(), input.clone());
-        states.insert("context".into(), self.context());
+        states.insert("input", input.clone());
+        states.insert("context", self.context());
         if let Some(result) = result {
-            states.insert("result".into(), result.clone());
+            states.insert("result", result.clone());
         }
         if let Some(error) = error {
-            states.insert("errorOutput".into(), error.clone());
+            states.insert("errorOutput", error.clone());
         }
         Value::Object(states)
     }
@@ -107,16 +107,16 @@ impl StateCx<'_> {
     /// JSONata `Assign`: every value evaluated against the same `$states`.
     fn assign_jsonata(
         &self,
-        assign: Option<&Map<String, Value>>,
+        assign: Option<&serde_json::Map<String, serde_json::Value>>,
         states: &Value,
-    ) -> Result<Option<Map<String, Value>>, Failure> {
+    ) -> Result<Option<Map>, Failure> {
         let Some(assign) = assign else {
             return Ok(None);
         };
         let mut values = Map::with_capacity(assign.len());
         for (name, value) in assign {
             values.insert(
-                name.clone(),
+                name.as_str(),
                 self.jsonata(&format!("Assign/{name}"), value, states)?,
             );
         }
@@ -126,7 +126,7 @@ impl StateCx<'_> {
     /// `Output`, or the default when absent.
     fn output(
         &self,
-        output: Option<&Value>,
+        output: Option<&serde_json::Value>,
         states: &Value,
         default: Value,
     ) -> Result<Value, Failure> {
@@ -147,7 +147,7 @@ impl StateCx<'_> {
             None => Ok(None),
             Some(IntegerOrExpression::Integer(n)) => Ok(Some(*n)),
             Some(IntegerOrExpression::Expression(text)) => {
-                let value = self.jsonata(field, &Value::String(text.clone()), states)?;
+                let value = self.jsonata(field, &serde_json::Value::from(text.as_str()), states)?;
                 value.as_i64().map(Some).ok_or_else(|| {
                     self.query_error(
                         field,
@@ -210,18 +210,24 @@ pub(crate) async fn run_state<'s>(
         State::Fail(fail) => {
             let cx = StateCx::immediate(run, name, entered, variables);
             let states = cx.states(&input, None, None);
-            let text =
-                |field: &str, value: &Option<String>| -> Result<Option<String>, Failure> {
-                    match value {
+            let text = |field: &str, value: &Option<String>| -> Result<Option<String>, Failure> {
+                match value {
                     None => Ok(None),
-                    Some(text) => match cx.jsonata(field, &Value::String(text.clone()), &states)? {
-                        Value::String(s) => Ok(Some(s)),
-                        other => Err(cx.query_error(field, format!(
-                            "The field '{field}' evaluated to {other}, which is not a string."
-                        ))),
+                    Some(text) => match cx.jsonata(
+                        field,
+                        &serde_json::Value::from(text.as_str()),
+                        &states,
+                    )? {
+                        Value::String(s) => Ok(Some(s.to_string())),
+                        other => Err(cx.query_error(
+                            field,
+                            format!(
+                                "The field '{field}' evaluated to {other}, which is not a string."
+                            ),
+                        )),
                     },
                 }
-                };
+            };
             let error = text("Error", &fail.error);
             let cause = text("Cause", &fail.cause);
             return Err(match (error, cause) {
@@ -276,7 +282,7 @@ pub(crate) fn evaluation_failed(run: &Run, thread: &mut Thread, name: &str, fail
     );
 }
 
-type Outcome<'s> = Result<(Value, Option<Map<String, Value>>, Option<&'s str>), Failure>;
+type Outcome<'s> = Result<(Value, Option<Map>, Option<&'s str>), Failure>;
 
 fn choice_state<'s>(
     cx: &StateCx,
@@ -287,7 +293,7 @@ fn choice_state<'s>(
     for (index, rule) in choice.choices.iter().enumerate() {
         let field = format!("Choices/{index}/Condition");
         let matched = match &rule.condition {
-            Some(Value::Bool(b)) => *b,
+            Some(serde_json::Value::Bool(b)) => *b,
             Some(condition) => match cx.jsonata(&field, condition, &states)? {
                 Value::Bool(b) => b,
                 other => {
@@ -331,7 +337,11 @@ async fn wait_state<'s>(cx: &StateCx<'_>, wait: &'s WaitState, input: &Value) ->
             }
             now + chrono::Duration::seconds(seconds)
         } else if let Some(text) = &wait.timestamp {
-            let value = cx.jsonata("Timestamp", &Value::String(text.clone()), &states)?;
+            let value = cx.jsonata(
+                "Timestamp",
+                &serde_json::Value::from(text.as_str()),
+                &states,
+            )?;
             value.as_str().and_then(parse_timestamp).ok_or_else(|| {
                 cx.query_error("Timestamp", format!(
                 "The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time \
@@ -471,7 +481,7 @@ async fn parallel_attempt<'s>(
         None => input.clone(),
     };
     let result =
-        Value::Array(run_branches(run, &parallel.branches, branch_input, variables, thread).await?);
+        Value::from(run_branches(run, &parallel.branches, branch_input, variables, thread).await?);
     let states = cx.states(input, Some(&result), None);
     let assigned = cx.assign_jsonata(parallel.assign.as_ref(), &states)?;
     let output = cx.output(parallel.output.as_ref(), &states, result)?;
@@ -524,14 +534,14 @@ async fn map_attempt<'s>(
                 Some(arguments) => cx.jsonata("ItemReader", arguments, &states)?,
                 None => Value::Null,
             };
-            Value::Array(super::item_reader::read_items(cx, reader, &request)?)
+            Value::from(super::item_reader::read_items(cx, reader, &request)?)
         }
         (None, None) => input.clone(),
         (None, Some(items)) => {
             let value = cx.jsonata("Items", items, &states)?;
             if !value.is_array() {
                 let expression = match items {
-                    Value::String(text) => match jsonata::classify(text) {
+                    serde_json::Value::String(text) => match jsonata::classify(text) {
                         Template::Expression(e) => e.trim().to_string(),
                         _ => text.clone(),
                     },
@@ -572,7 +582,7 @@ async fn map_attempt<'s>(
         Some(NumberOrExpression::Expression(text)) => cx
             .jsonata(
                 "ToleratedFailurePercentage",
-                &Value::String(text.clone()),
+                &serde_json::Value::from(text.as_str()),
                 &states,
             )?
             .as_f64(),
@@ -608,7 +618,7 @@ async fn map_attempt<'s>(
             };
             super::result_writer::write_results(cx, &request, results)?
         }
-        None => Value::Array(results),
+        None => Value::from(results),
     };
     let states = cx.states(input, Some(&result), None);
     let assigned = cx.assign_jsonata(map.assign.as_ref(), &states)?;

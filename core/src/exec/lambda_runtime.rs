@@ -90,7 +90,7 @@ mod tests {
             .lambda("price", lambda_fn(price))
             .build();
         let execution = executor.run_blocking(json!({"quantity": 4}));
-        assert_eq!(execution.output, Some(json!({"total": 12})));
+        assert_eq!(execution.output_json(), Some(json!({"total": 12})));
         let execution = executor.run_blocking(json!({"quantity": 0}));
         // lambda_runtime names a boxed error by its type, as the deployed function would.
         let error_type =

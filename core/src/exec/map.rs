@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::value::{Map, Value, json};
 use futures_util::stream::{self, StreamExt};
-use serde_json::{Map, Value, json};
 
 use super::Failure;
 use super::history::{self, Member, Thread};
@@ -63,7 +63,7 @@ async fn attempt(
     variables: &Variables,
     thread: &mut Thread,
     retries: u64,
-) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+) -> Result<(Value, Option<Map>), Failure> {
     let cx = StateCx::new(run, name, entered, variables);
     let cx = cx.with(Some(retries), None, None);
     let effective = cx.input_path(&map.input_path, input)?;
@@ -73,7 +73,7 @@ async fn attempt(
                 Some(parameters) => cx.template(parameters, &effective)?,
                 None => Value::Null,
             };
-            Cow::Owned(Value::Array(super::item_reader::read_items(
+            Cow::Owned(Value::from(super::item_reader::read_items(
                 &cx, reader, &request,
             )?))
         }
@@ -132,7 +132,7 @@ async fn attempt(
             };
             super::result_writer::write_results(&cx, &request, results)?
         }
-        None => Value::Array(results),
+        None => Value::from(results),
     };
     let fields = ResultFields {
         result_selector: map.result_selector.as_ref(),
@@ -250,7 +250,7 @@ async fn inline(
             let details = || {
                 history::members(vec![
                     ("index", index.into()),
-                    ("name", Member::Json(Value::String(name.to_string()))),
+                    ("name", Member::Json(Value::from(name.to_string()))),
                 ])
             };
             run.history.push(

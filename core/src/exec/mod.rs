@@ -15,7 +15,7 @@
 //!     "End": true}}}"#, &Options::default()).unwrap();
 //! let execution = Executor::builder(machine).build().run_blocking(json!({"name": "Ada"}));
 //! assert_eq!(execution.status, Status::Succeeded);
-//! assert_eq!(execution.output, Some(json!({"greeting": "Hello, Ada!"})));
+//! assert_eq!(execution.output_json(), Some(json!({"greeting": "Hello, Ada!"})));
 //! ```
 
 mod arn;
@@ -46,7 +46,6 @@ mod result_writer;
 mod run;
 mod service;
 mod services;
-mod size;
 mod state;
 mod targets;
 mod task;

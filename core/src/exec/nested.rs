@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use serde_json::{Value, json};
+use crate::value::{Value, json};
 
 use super::Failure;
 use super::executor::{Status, execute};
@@ -86,7 +86,7 @@ pub(crate) async fn start_execution(
             described["Output"] = if pattern == Pattern::Sync2 {
                 output
             } else {
-                Value::String(output.to_string())
+                Value::from(output.to_string())
             };
             described["OutputDetails"] = json!({"Included": true});
             if pattern == Pattern::Sync2 {

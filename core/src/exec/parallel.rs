@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::value::{Map, Value};
 use futures_util::stream::{FuturesUnordered, StreamExt};
-use serde_json::{Map, Value};
 
 use super::Failure;
 use super::history::Thread;
@@ -58,7 +58,7 @@ async fn attempt(
     variables: &Variables,
     thread: &mut Thread,
     retries: u64,
-) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+) -> Result<(Value, Option<Map>), Failure> {
     let cx = StateCx::new(run, name, entered, variables);
     let cx = cx.with(Some(retries), None, None);
     let effective = cx.input_path(&parallel.input_path, input)?;
@@ -67,7 +67,7 @@ async fn attempt(
         None => effective.into_owned(),
     };
     let results = run_branches(run, &parallel.branches, branch_input, variables, thread).await?;
-    let result = Value::Array(results);
+    let result = Value::from(results);
     let fields = ResultFields {
         result_selector: parallel.result_selector.as_ref(),
         assign: parallel.assign.as_ref(),

@@ -1,7 +1,7 @@
 //! Retry and Catch: the retriers' backoff, and where a caught failure goes.
 
 use crate::intrinsics::RandomSource;
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::Failure;
 use super::run::Run;
@@ -63,7 +63,7 @@ fn backoff(retrier: &Retrier, done: u64, run: &Run) -> f64 {
 pub(crate) struct Caught<'s> {
     pub(crate) next: &'s str,
     pub(crate) output: Value,
-    pub(crate) assigned: Option<Map<String, Value>>,
+    pub(crate) assigned: Option<Map>,
 }
 
 /// Finds the first catcher of `failure`; without one, the failure goes on.

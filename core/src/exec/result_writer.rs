@@ -1,7 +1,7 @@
 //! `ResultWriter`: a distributed Map state's results written to S3 (in memory) as a manifest
 //! and result files; the state's result is then where they are.
 
-use serde_json::{Value, json};
+use crate::value::{Value, json};
 
 use super::Failure;
 use super::state::StateCx;
@@ -39,7 +39,7 @@ pub(crate) fn write_results(
     let results_key = format!("{folder}/SUCCEEDED_0.json");
     let manifest_key = format!("{folder}/manifest.json");
     let services = &cx.run.shared.services;
-    services.put_object(bucket, &results_key, Value::Array(entries).to_string());
+    services.put_object(bucket, &results_key, Value::from(entries).to_string());
     let manifest = json!({
         "DestinationBucket": bucket,
         "MapRunArn": map_run_arn,

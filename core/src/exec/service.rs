@@ -1,7 +1,7 @@
 //! Service integrations (`arn:aws:states:::SERVICE:ACTION`): Lambda, SQS, SNS and nested
 //! executions, in the request-response, `.sync` and `.waitForTaskToken` patterns.
 
-use serde_json::{Value, json};
+use crate::value::{Value, json};
 
 use super::Failure;
 use super::callback::wait_for_token;
@@ -98,13 +98,13 @@ fn send(
         &destination,
         Message {
             message_id: message_id.clone(),
-            body: body.clone(),
-            request: parameters.clone(),
+            body: body.to_serde(),
+            request: parameters.to_serde(),
         },
     );
-    notify(subscribers, event(&body));
+    notify(subscribers, event(&body).to_serde());
     let text = match &body {
-        Value::String(s) => s.clone(),
+        Value::String(s) => s.to_string(),
         other => other.to_string(),
     };
     let mut response = json!({

@@ -2,9 +2,9 @@
 
 use std::sync::{Arc, OnceLock};
 
+use crate::value::{Map, Value};
 use futures_util::future::BoxFuture;
 use indexmap::IndexMap;
-use serde_json::{Map, Value};
 
 use super::Failure;
 use super::context::{StateInfo, context_object};
@@ -125,10 +125,10 @@ impl<'a> StateCx<'a> {
 }
 
 /// A state's output, the variables it assigns, and the state it goes to.
-pub(crate) type Decided<'s> = (Value, Option<Map<String, Value>>, &'s str);
+pub(crate) type Decided<'s> = (Value, Option<Map>, &'s str);
 
 /// A state's output, shared, and the variables it assigns.
-pub(crate) type SharedOutput = (Arc<Value>, Option<Map<String, Value>>);
+pub(crate) type SharedOutput = (Arc<Value>, Option<Map>);
 
 /// How a state ended. The payload is shared: the history events of the state's exit and of
 /// the next state's entry hold it too, uncopied.
@@ -340,11 +340,11 @@ pub(crate) fn exit<'s>(
     state: &State,
     name: &str,
     output: Arc<Value>,
-    assigned: Option<Map<String, Value>>,
+    assigned: Option<Map>,
     variables: &mut Variables,
     next: Option<&'s str>,
 ) -> Result<Step<'s>, Failure> {
-    if super::size::json_len(&output) > super::PAYLOAD_LIMIT {
+    if output.json_len() > super::PAYLOAD_LIMIT {
         return Err(Failure::new(
             "States.DataLimitExceeded",
             format!(
@@ -378,10 +378,10 @@ pub(crate) fn exit<'s>(
 
 /// AWS's variable limits: 256 KiB for one variable, and for all the variables one `Assign`
 /// sets together.
-fn check_variable_sizes(name: &str, assigned: &Map<String, Value>) -> Result<(), Failure> {
+fn check_variable_sizes(name: &str, assigned: &Map) -> Result<(), Failure> {
     let mut total = 0;
     for (variable, value) in assigned {
-        let size = super::size::json_len(value);
+        let size = value.json_len();
         if size > super::PAYLOAD_LIMIT {
             return Err(Failure::new(
                 "States.Runtime",
@@ -450,7 +450,7 @@ fn pass_state(
     };
     let result = match (&pass.parameters, &pass.result) {
         (Some(parameters), _) => cx.template(parameters, effective)?,
-        (None, Some(result)) => result.clone(),
+        (None, Some(result)) => Value::from(result),
         (None, None) if pass.result_path.is_none() && pass.input_path.is_none() => {
             // The output is the input: pass it on as it is, shared.
             let assigned = match &pass.assign {
@@ -506,7 +506,7 @@ fn fail_state(
             cx.select(field, path, input)?
         };
         match value {
-            Value::String(text) => Ok(Some(text)),
+            Value::String(text) => Ok(Some(text.to_string())),
             other => Err(cx.runtime(format!(
                 "The {field} field refers to value {other} which is not a string: {path}"
             ))),
@@ -534,7 +534,7 @@ async fn wait_state(
     wait: &WaitState,
     input: Value,
     variables: &Variables,
-) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+) -> Result<(Value, Option<Map>), Failure> {
     let cx = StateCx::new(run, name, entered, variables);
     let effective = cx.filter_path("InputPath", &wait.input_path, input)?;
     let until = super::wait::deadline(&cx, wait, &effective)?;

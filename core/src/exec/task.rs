@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use serde_json::{Map, Value, json};
+use crate::value::{Map, Value, json};
 
 use super::history::{self, Member, Thread};
 use super::io::ResultFields;
@@ -124,7 +124,7 @@ async fn attempt(
     task: &TaskState,
     input: &Value,
     thread: &mut Thread,
-) -> Result<(Value, Option<Map<String, Value>>), Failure> {
+) -> Result<(Value, Option<Map>), Failure> {
     // A callback task's token exists before its parameters: they pass it on ($$.Task.Token).
     let token = Target::waits_for_token(&task.resource).then(|| run.uuid());
     let cx = &cx.with(cx.retry_count, token.as_deref(), None);
@@ -174,7 +174,7 @@ pub(crate) async fn perform(
         scheduled(run, thread, &resource_type, &short, &parameters, limits);
         let call = run.next_mock_call(cx.name);
         let result = match responses.outcome(call) {
-            Some(MockOutcome::Return(value)) => Ok(value.clone()),
+            Some(MockOutcome::Return(value)) => Ok(Value::from(value)),
             Some(MockOutcome::Throw(failure)) => Err(failure.clone()),
             None => Err(cx.runtime(format!(
                 "the mocked responses of the state '{}' have no entry for invocation {call}",
@@ -186,7 +186,10 @@ pub(crate) async fn perform(
     if let Some(mock) = run.shared.mocks.find(resource) {
         let (resource_type, short) = labels(&Target::parse(resource), resource);
         scheduled(run, thread, &resource_type, &short, &parameters, limits);
-        let result = mock.call(resource, parameters).await;
+        let result = mock
+            .call(resource, parameters.to_serde())
+            .await
+            .map(Value::from);
         return finished(run, thread, &resource_type, &short, result, resource);
     }
     match Target::parse(resource) {
@@ -334,7 +337,7 @@ fn finished(
 /// Fails with `States.DataLimitExceeded` when a result is larger than 256 KiB.
 pub(crate) fn check_size(value: Value, label: &str) -> Result<Value, Failure> {
     // Counted, not written: writing the result out would copy it.
-    let size = super::size::json_len(&value);
+    let size = value.json_len();
     if size > PAYLOAD_LIMIT {
         return Err(Failure::new(
             "States.DataLimitExceeded",

@@ -74,12 +74,13 @@ impl Templates {
         let Some(template) = template else {
             return;
         };
-        if let Some(compiled) = CompiledTemplate::compile(template) {
+        let converted = crate::value::Value::from(template);
+        if let Some(compiled) = CompiledTemplate::compile(&converted) {
             self.compiled.insert(
                 std::ptr::from_ref(template).addr(),
                 Compiled {
                     template: compiled,
-                    reads_context: super::io::reads_context(template),
+                    reads_context: super::io::reads_context(&converted),
                 },
             );
         }

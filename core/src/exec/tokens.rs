@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use serde_json::Value;
+use crate::value::Value;
 use tokio::sync::{Notify, mpsc};
 
 use super::Failure;

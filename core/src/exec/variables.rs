@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use crate::path;
 
@@ -27,8 +27,9 @@ impl Variables {
     }
 
     /// Sets every assignment at once: all of them were computed from the values before.
-    pub(crate) fn assign(&mut self, assignments: serde_json::Map<String, Value>) {
-        self.local.extend(assignments);
+    pub(crate) fn assign(&mut self, assignments: crate::value::Map) {
+        self.local
+            .extend(assignments.into_iter().map(|(k, v)| (k.to_string(), v)));
     }
 
     /// The value of a variable, from the innermost frame that has it.

@@ -1,8 +1,8 @@
 //! When a Wait state (JSONPath) stops waiting: `Seconds`, `Timestamp`, `SecondsPath`,
 //! `TimestampPath`, with AWS's causes for values it cannot use.
 
+use crate::value::Value;
 use chrono::{DateTime, Utc};
-use serde_json::Value;
 
 use super::Failure;
 use super::state::StateCx;
@@ -75,7 +75,7 @@ pub(crate) fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
 /// A value as AWS quotes it in causes: strings bare, everything else as JSON.
 pub(crate) fn plain(value: &Value) -> String {
     match value {
-        Value::String(text) => text.clone(),
+        Value::String(text) => text.to_string(),
         other => other.to_string(),
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::eval::{arg, array_arg, integer_arg, shown};
 use crate::path::java_json;
@@ -26,7 +26,7 @@ pub(super) fn partition(args: &[Value]) -> Result<Value, String> {
     Ok(Value::Array(
         items
             .chunks(size)
-            .map(|chunk| Value::Array(chunk.to_vec()))
+            .map(|chunk| Value::from(chunk.to_vec()))
             .collect(),
     ))
 }
@@ -126,14 +126,14 @@ fn canonical(value: &Value, depth: usize) -> String {
     }
     match value {
         Value::Object(members) if !members.is_empty() => {
-            let mut keys: Vec<&String> = members.keys().collect();
+            let mut keys: Vec<&crate::value::Str> = members.keys().collect();
             keys.sort();
             let mut out = String::from("{");
             for (i, key) in keys.into_iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&java_json(&Value::String(key.clone())));
+                out.push_str(&java_json(&Value::from(key.clone())));
                 out.push(':');
                 if let Some(member) = members.get(key) {
                     out.push_str(&canonical(member, depth + 1));
@@ -155,13 +155,13 @@ fn canonical(value: &Value, depth: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use crate::value::json;
 
     use super::*;
 
     fn args(value: Value) -> Vec<Value> {
         match value {
-            Value::Array(items) => items,
+            Value::Array(items) => items.into_vec(),
             other => vec![other],
         }
     }

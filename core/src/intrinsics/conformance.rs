@@ -10,8 +10,8 @@
 use std::fs;
 use std::path::PathBuf;
 
+use crate::value::{Map, Value, json};
 use regex::Regex;
-use serde_json::{Map, Value, json};
 
 use super::SplitMix64;
 use crate::path::{Scope, evaluate_template_with_rng, parse_path, parse_reference_path, place};
@@ -191,7 +191,7 @@ fn apply_path(
     field: Option<&Value>,
     document: &Value,
     context: &Value,
-    variables: &Map<String, Value>,
+    variables: &Map,
 ) -> Result<Value, String> {
     match field {
         None => Ok(document.clone()),

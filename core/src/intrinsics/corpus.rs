@@ -7,7 +7,7 @@
 use std::fs;
 use std::path::{Path as FsPath, PathBuf};
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::{check_intrinsic, looks_like_intrinsic};
 use crate::path::{parse_path, parse_reference_path};
@@ -113,7 +113,7 @@ fn valid_files(dir: &FsPath, valid: impl Fn(&Value) -> bool) -> Vec<PathBuf> {
         .into_iter()
         .flatten()
         .filter(|(_, expectation)| valid(expectation))
-        .map(|(file, _)| dir.join(file))
+        .map(|(file, _)| dir.join(file.as_str()))
         .collect();
     files.sort();
     files

@@ -1,10 +1,10 @@
 //! The encoding intrinsics: `States.Base64Encode` and `States.Base64Decode`.
 
+use crate::value::Value;
 use base64::Engine as _;
 use base64::alphabet;
 use base64::engine::DecodePaddingMode;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
-use serde_json::Value;
 
 use super::eval::{java_length, text_arg};
 
@@ -21,7 +21,7 @@ const DECODER: GeneralPurpose = GeneralPurpose::new(
 pub(super) fn encode(args: &[Value]) -> Result<Value, String> {
     let text = text_arg(args, 0, "the argument")?;
     check_length(text)?;
-    Ok(Value::String(STANDARD.encode(text.as_bytes())))
+    Ok(Value::from(STANDARD.encode(text.as_bytes())))
 }
 
 /// `States.Base64Decode(text)`: the bytes base64 text encodes, read as UTF-8 (an invalid
@@ -32,7 +32,7 @@ pub(super) fn decode(args: &[Value]) -> Result<Value, String> {
     let bytes = DECODER
         .decode(text)
         .map_err(|error| format!("the string is not valid base64: {error}"))?;
-    Ok(Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+    Ok(Value::from(String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 fn check_length(text: &str) -> Result<(), String> {
@@ -47,7 +47,7 @@ fn check_length(text: &str) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use crate::value::json;
 
     use super::*;
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Display;
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::ast::{ArgValue, Call};
 use super::random::RandomSource;
@@ -111,7 +111,7 @@ fn evaluate_nested(
     let mut args = Vec::with_capacity(count);
     for arg in &call.args {
         args.push(match &arg.value {
-            ArgValue::String(literal) => Value::String(literal.value.clone()),
+            ArgValue::String(literal) => Value::from(literal.value.clone()),
             ArgValue::Number(number) => Value::Number(number.clone()),
             ArgValue::Bool(value) => Value::Bool(*value),
             ArgValue::Null => Value::Null,
@@ -131,7 +131,7 @@ fn evaluate_nested(
         }
         Function::StringToJson => json::string_to_json(&args),
         Function::JsonToString => Ok(json::json_to_string(&args)),
-        Function::Array => Ok(Value::Array(args)),
+        Function::Array => Ok(Value::from(args)),
         Function::ArrayPartition => array::partition(&args),
         Function::ArrayContains => array::contains(&args),
         Function::ArrayRange => array::range(&args),
@@ -234,7 +234,7 @@ pub(super) fn java_length(text: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::{Map, json};
+    use crate::value::{Map, json};
 
     use super::*;
     use crate::intrinsics::{SplitMix64, check_intrinsic, parse_intrinsic};

@@ -1,7 +1,7 @@
 //! The hash intrinsic: `States.Hash(data, algorithm)`.
 
+use crate::value::Value;
 use md5::Md5;
-use serde_json::Value;
 use sha1::Sha1;
 use sha2::{Digest, Sha256, Sha384, Sha512};
 
@@ -21,7 +21,7 @@ pub(super) fn hash(args: &[Value]) -> Result<Value, String> {
             "the data has {length} characters; at most {MAX_INPUT} are allowed"
         ));
     }
-    hash_hex(data, algorithm).map(Value::String).ok_or_else(|| {
+    hash_hex(data, algorithm).map(Value::from).ok_or_else(|| {
         format!("the algorithm '{algorithm}' is not one of MD5, SHA-1, SHA-256, SHA-384, SHA-512")
     })
 }
@@ -44,7 +44,7 @@ pub fn hash_hex(data: &str, algorithm: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use crate::value::json;
 
     use super::*;
 

@@ -1,6 +1,6 @@
 //! The JSON intrinsics: `States.StringToJson`, `States.JsonToString` and `States.JsonMerge`.
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::eval::{arg, shown, text_arg};
 use crate::path::java_json;
@@ -18,7 +18,7 @@ pub(super) fn string_to_json(args: &[Value]) -> Result<Value, String> {
 
 /// `States.JsonToString(value)`: the value as compact JSON text (`{"Arg1":1,"Arg2":[]}`).
 pub(super) fn json_to_string(args: &[Value]) -> Value {
-    Value::String(java_json(arg(args, 0)))
+    Value::from(java_json(arg(args, 0)))
 }
 
 /// `States.JsonMerge(left, right, false)`: a shallow merge, the right object's members
@@ -50,7 +50,7 @@ pub(super) fn merge(args: &[Value]) -> Result<Value, String> {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use crate::value::json;
 
     use super::*;
 

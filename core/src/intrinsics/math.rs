@@ -1,6 +1,6 @@
 //! The math intrinsics: `States.MathAdd` and `States.MathRandom`.
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::eval::{arg, integer_arg};
 use super::random::{JavaRandom, RandomSource, below};
@@ -53,7 +53,7 @@ pub(super) fn random(args: &[Value], rng: &mut dyn RandomSource) -> Result<Value
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use crate::value::json;
 
     use super::*;
     use crate::intrinsics::SplitMix64;

@@ -11,7 +11,7 @@
 //! assert!(check_intrinsic("States.MathAdd(1, '2')").is_err());
 //!
 //! // Evaluating: paths read the scope, `States.UUID` and `States.MathRandom` the random source.
-//! use serde_json::{json, Map};
+//! use statewright_core::value::{json, Map};
 //! use statewright_core::intrinsics::{evaluate, SplitMix64};
 //! use statewright_core::path::Scope;
 //!

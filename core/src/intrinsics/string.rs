@@ -1,6 +1,6 @@
 //! The string intrinsics: `States.Format` and `States.StringSplit`.
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::ast::StringLiteral;
 use super::eval::text_arg;
@@ -36,7 +36,7 @@ pub(super) fn format(literal: Option<&StringLiteral>, args: &[Value]) -> Result<
             out.push_str(&java_string(value));
         }
     }
-    Ok(Value::String(out))
+    Ok(Value::from(out))
 }
 
 /// `States.StringSplit(text, delimiters)`: the pieces between any of the delimiter's
@@ -50,21 +50,21 @@ pub(super) fn split(args: &[Value]) -> Result<Value, String> {
         let whole = if text.is_empty() {
             Vec::new()
         } else {
-            vec![Value::String(text.to_owned())]
+            vec![Value::from(text.to_owned())]
         };
-        return Ok(Value::Array(whole));
+        return Ok(Value::from(whole));
     }
     let pieces = text
         .split(|c: char| delimiters.contains(c))
         .filter(|piece| !piece.is_empty())
-        .map(|piece| Value::String(piece.to_owned()))
+        .map(|piece| Value::from(piece.to_owned()))
         .collect();
     Ok(Value::Array(pieces))
 }
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use crate::value::json;
 
     use super::*;
     use crate::intrinsics::parse_intrinsic;

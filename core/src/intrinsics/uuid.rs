@@ -1,12 +1,12 @@
 //! The identifier intrinsic: `States.UUID()`, a version 4 UUID.
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::random::RandomSource;
 
 /// `States.UUID()`: 122 random bits in the version 4 layout, lowercase and hyphenated.
 pub(super) fn uuid(rng: &mut dyn RandomSource) -> Value {
-    Value::String(uuid_v4(rng))
+    Value::from(uuid_v4(rng))
 }
 
 /// A version 4 UUID from a random source (also the executor's names, tokens and ids).

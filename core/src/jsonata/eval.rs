@@ -6,9 +6,9 @@
 
 use std::collections::HashMap;
 
+use crate::value::{Map, Number, Value};
 use jsonata_core::evaluator::{Context, Evaluator, EvaluatorError, EvaluatorOptions};
 use jsonata_core::value::{JArray, JValue};
-use serde_json::{Map, Number, Value};
 
 use crate::intrinsics::{RandomSource, SplitMix64, uuid_v4};
 
@@ -229,7 +229,7 @@ fn to_jvalue(value: &Value) -> JValue {
         Value::Object(members) => JValue::object(
             members
                 .iter()
-                .map(|(key, member)| (key.clone(), to_jvalue(member)))
+                .map(|(key, member)| (key.to_string(), to_jvalue(member)))
                 .collect(),
         ),
     }
@@ -242,7 +242,7 @@ fn from_jvalue(value: &JValue) -> Result<Value, EvalError> {
         JValue::Null => Value::Null,
         JValue::Bool(b) => Value::Bool(*b),
         JValue::Number(n) => number(*n).ok_or(EvalError::Unsupported)?,
-        JValue::String(s) => Value::String(s.to_string()),
+        JValue::String(s) => Value::from(s.to_string()),
         JValue::Array(items) => {
             let mut out = Vec::with_capacity(items.len());
             for item in items.iter() {
@@ -251,7 +251,7 @@ fn from_jvalue(value: &JValue) -> Result<Value, EvalError> {
                     other => out.push(other?),
                 }
             }
-            Value::Array(out)
+            Value::from(out)
         }
         JValue::Object(members) => {
             let mut out = Map::new();
@@ -404,11 +404,11 @@ mod tests {
     #[test]
     fn values_convert_in_place_as_owned_ones_do() {
         let value = json!({"a": [1, [2, 3], "x"], "b": {"c": null, "d": true}, "e": 2.5});
-        assert_eq!(to_jvalue(&value), JValue::from(value.clone()));
+        assert_eq!(to_jvalue(&value), JValue::from(value.to_serde()));
     }
 
     use super::*;
-    use serde_json::json;
+    use crate::value::json;
 
     fn eval(expression: &str, states: Value) -> Result<Value, EvalError> {
         let variables = HashMap::from([("x".to_string(), json!(42))]);

@@ -2,7 +2,7 @@
 //! and each object's keys laid out (and hashed) once, so that an evaluation clones that shape
 //! and fills in its dynamic members in place.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::ast::Path;
 use super::select::Scope;
@@ -27,7 +27,7 @@ enum Node {
     /// An object: its output keys in order, literal members already in place, and one entry
     /// of `members` per key, in the same order.
     Object {
-        shape: Map<String, Value>,
+        shape: Map,
         members: Vec<Member>,
     },
     Array(Vec<Node>),
@@ -126,7 +126,7 @@ fn dynamic(key: &str, member: &Value) -> Option<Member> {
     let path = path.as_ref().as_ref().ok()?;
     Some(Member::Path {
         key: key.to_owned(),
-        text: text.clone(),
+        text: text.to_string(),
         path: path.clone(),
     })
 }
@@ -149,7 +149,7 @@ fn evaluate(node: &Node, template: &mut Template<'_, '_, '_>) -> Result<Value, T
             .iter()
             .map(|item| evaluate(item, template))
             .collect::<Result<Vec<_>, _>>()
-            .map(Value::Array),
+            .map(Value::from),
         Node::Object { shape, members } => {
             // Cloning the shape copies its hash table as it is: no key is hashed again.
             let mut out = shape.clone();
@@ -168,7 +168,7 @@ fn evaluate(node: &Node, template: &mut Template<'_, '_, '_>) -> Result<Value, T
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use crate::value::json;
 
     use super::*;
     use crate::intrinsics::SplitMix64;

@@ -1,6 +1,6 @@
 //! Tests of evaluation: `select` (Jayway's rules and messages), filters, `place` and templates.
 
-use serde_json::{Map, Value, json};
+use crate::value::{Map, Value, json};
 
 use super::{
     Scope, SelectError, evaluate_template_with_rng, parse_path, parse_reference_path, place,

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{Number, Value};
+use crate::value::{Number, Value};
 
 /// Values nested deeper than this are cut short (`...`) rather than walked: a document read
 /// from JSON text is at most 128 deep, so this only guards hand-built values.
@@ -188,7 +188,7 @@ pub(crate) fn java_double(value: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use crate::value::json;
 
     use super::*;
 

@@ -20,7 +20,7 @@
 //! of a payload template. Failures carry the ASL error and AWS's cause.
 //!
 //! ```
-//! use serde_json::{json, Map};
+//! use statewright_core::value::{json, Map};
 //! use statewright_core::path::{evaluate_template, parse_path, parse_reference_path, place, Scope};
 //!
 //! let input = json!({"items": [{"name": "pen", "price": 2}, {"name": "ink", "price": 30}]});

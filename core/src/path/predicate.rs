@@ -9,8 +9,8 @@
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
+use crate::value::{Number, Value};
 use regex::Regex;
-use serde_json::{Number, Value};
 
 use super::ast::Root;
 use super::ast::{CompareOp, FilterExpr, FilterPath, Literal, Operand, Segment, Selector};
@@ -85,7 +85,7 @@ fn node_of(value: Cow<'_, Value>) -> Node<'_> {
             Value::Null => Node::Null,
             Value::Bool(b) => Node::Bool(b),
             Value::Number(n) => Node::Number(n),
-            Value::String(s) => Node::String(Cow::Owned(s)),
+            Value::String(s) => Node::String(Cow::Owned(s.to_string())),
             value @ (Value::Array(_) | Value::Object(_)) => Node::Json(Cow::Owned(value)),
         },
     }
@@ -152,8 +152,8 @@ fn literal_value(literal: &Literal) -> Value {
         Literal::Null => Value::Null,
         Literal::Bool(b) => Value::Bool(*b),
         Literal::Number(n) => Value::Number(n.clone()),
-        Literal::String(s) => Value::String(s.clone()),
-        Literal::Regex { pattern, flags } => Value::String(format!("/{pattern}/{flags}")),
+        Literal::String(s) => Value::from(s.clone()),
+        Literal::Regex { pattern, flags } => Value::from(format!("/{pattern}/{flags}")),
         Literal::List(items) => Value::Array(items.iter().map(literal_value).collect()),
     }
 }

@@ -6,7 +6,7 @@
 //! string, a number, `null`, an array for a name, an object for an index) or an index past the
 //! end fails the state with `States.ResultPathMatchFailure`.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::ast::{Path, Root, Segment, Selector};
 use super::java_text::java_json;
@@ -124,18 +124,17 @@ fn copy_placing(node: Option<&Value>, segments: &[Segment], result: Value) -> Va
         |value: Option<&Value>| copy_placing(value, rest, result.take().unwrap_or(Value::Null));
     match (step, node) {
         (Segment::Child(Selector::Name(name)), Some(Value::Object(members))) => {
-            let mut copy = Map::with_capacity(members.len() + 1);
-            let mut found = false;
-            for (key, value) in members {
-                if key == name {
-                    found = true;
-                    copy.insert(key.clone(), placed(Some(value)));
-                } else {
-                    copy.insert(key.clone(), value.clone());
+            // The members are shared until changed: one copy of the entries, keys and
+            // values shared, and an existing key kept.
+            let mut copy = members.clone();
+            match copy.get_mut(name) {
+                Some(slot) => {
+                    let old = std::mem::take(slot);
+                    *slot = placed(Some(&old));
                 }
-            }
-            if !found {
-                copy.insert(name.clone(), placed(None));
+                None => {
+                    copy.insert(name.as_str(), placed(None));
+                }
             }
             Value::Object(copy)
         }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::BuildHasher;
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::ast::{Path, Root, Segment, Selector};
 use super::java_text::java_string;
@@ -34,7 +34,7 @@ pub trait Variables {
     fn get(&self, name: &str) -> Option<&Value>;
 }
 
-impl Variables for Map<String, Value> {
+impl Variables for Map {
     fn get(&self, name: &str) -> Option<&Value> {
         Map::get(self, name)
     }
@@ -244,7 +244,7 @@ pub(crate) fn walk_definite<'v>(
 }
 
 /// Jayway's merge of a union of names: an object of the named fields that are present.
-fn merge_names(fields: &Map<String, Value>, names: &[Selector]) -> Value {
+fn merge_names(fields: &Map, names: &[Selector]) -> Value {
     let mut merged = Map::new();
     for name in names {
         if let Selector::Name(name) = name

@@ -4,7 +4,7 @@
 //! Jayway names a path in bracket notation (`$['a'][0]`), so [`Path::to_bracket_notation`]
 //! lives here too.
 
-use serde_json::Value;
+use crate::value::Value;
 
 use super::ast::{Path, Segment, Selector};
 

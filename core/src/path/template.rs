@@ -7,7 +7,7 @@
 //! `The JSONPath '$.x' specified for the field 'value.$' could not be found in the input '{"a":1}'`;
 //! a failing intrinsic with `States.IntrinsicFailure`.
 
-use serde_json::{Map, Value};
+use crate::value::{Map, Value};
 
 use super::ast::Path;
 use super::java_text::java_json;
@@ -70,10 +70,10 @@ pub fn evaluate_template_with_rng(
 /// Evaluates the members of an object template (an `Assign` block) into an object, without
 /// the template having to be a [`Value`] of its own.
 pub fn evaluate_object_template_with_rng(
-    members: &Map<String, Value>,
+    members: &Map,
     scope: &Scope<'_>,
     rng: &mut dyn RandomSource,
-) -> Result<Map<String, Value>, TemplateError> {
+) -> Result<Map, TemplateError> {
     Template { scope, rng }.object(members, 0)
 }
 
@@ -98,16 +98,12 @@ impl Template<'_, '_, '_> {
                 .iter()
                 .map(|item| self.value(item, depth + 1))
                 .collect::<Result<Vec<_>, _>>()
-                .map(Value::Array),
+                .map(Value::from),
             other => Ok(other.clone()),
         }
     }
 
-    fn object(
-        &mut self,
-        members: &Map<String, Value>,
-        depth: usize,
-    ) -> Result<Map<String, Value>, TemplateError> {
+    fn object(&mut self, members: &Map, depth: usize) -> Result<Map, TemplateError> {
         let mut out = Map::with_capacity(members.len());
         for (key, member) in members {
             match key.strip_suffix(DYNAMIC_SUFFIX) {

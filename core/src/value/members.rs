@@ -1,0 +1,175 @@
+//! The members of an object: in insertion order in one vector, found by a linear scan while
+//! the object is small and through a hash index once it is not.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::{Str, Value};
+
+/// Up to this many members an object has no hash index: comparing a few short keys is
+/// cheaper than hashing one, and the object is made and copied with one allocation.
+const SMALL: usize = 8;
+
+type Index = HashMap<Str, usize, foldhash::fast::FixedState>;
+
+#[derive(Default)]
+pub(super) struct Members {
+    entries: Vec<(Str, Value)>,
+    /// The position of every key, once there are more than [`SMALL`] members.
+    index: Option<Box<Index>>,
+    /// The object's length as JSON text once counted (0: not counted since the last
+    /// change). Shared members do not change, so the payload limit counts them once.
+    json_len: AtomicUsize,
+}
+
+impl Clone for Members {
+    fn clone(&self) -> Self {
+        Members {
+            entries: self.entries.clone(),
+            index: self.index.clone(),
+            json_len: AtomicUsize::new(self.json_len.load(Ordering::Relaxed)),
+        }
+    }
+}
+
+impl Members {
+    pub(super) fn with_capacity(capacity: usize) -> Self {
+        Members {
+            entries: Vec::with_capacity(capacity),
+            index: None,
+            json_len: AtomicUsize::new(0),
+        }
+    }
+
+    /// The length of these members written as a JSON object, counted once.
+    pub(super) fn json_len(&self) -> usize {
+        let known = self.json_len.load(Ordering::Relaxed);
+        if known != 0 {
+            return known;
+        }
+        let len = 2
+            + self
+                .entries
+                .iter()
+                .map(|(k, v)| k.json_len() + 1 + v.json_len())
+                .sum::<usize>()
+            + self.entries.len().saturating_sub(1);
+        self.json_len.store(len, Ordering::Relaxed);
+        len
+    }
+
+    /// Forgets the counted length: the members are about to change.
+    pub(super) fn changing(&mut self) -> &mut Self {
+        *self.json_len.get_mut() = 0;
+        self
+    }
+
+    pub(super) fn entries(&self) -> &[(Str, Value)] {
+        &self.entries
+    }
+
+    pub(super) fn entries_mut(&mut self) -> &mut [(Str, Value)] {
+        &mut self.entries
+    }
+
+    pub(super) fn into_entries(self) -> Vec<(Str, Value)> {
+        self.entries
+    }
+
+    pub(super) fn position(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self.entries.iter().position(|(k, _)| k.as_str() == key),
+        }
+    }
+
+    pub(super) fn get(&self, key: &str) -> Option<&Value> {
+        self.position(key).map(|at| &self.entries[at].1)
+    }
+
+    pub(super) fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.position(key).map(|at| &mut self.entries[at].1)
+    }
+
+    /// Sets `key`: in place when present (its key kept), last otherwise.
+    pub(super) fn insert(&mut self, key: Str, value: Value) -> Option<Value> {
+        if let Some(at) = self.position(&key) {
+            return Some(std::mem::replace(&mut self.entries[at].1, value));
+        }
+        self.push(key, value);
+        None
+    }
+
+    /// Appends a member whose key is known to be new; returns its position.
+    pub(super) fn push(&mut self, key: Str, value: Value) -> usize {
+        let at = self.entries.len();
+        if let Some(index) = &mut self.index {
+            index.insert(key.clone(), at);
+        }
+        self.entries.push((key, value));
+        if self.index.is_none() && self.entries.len() > SMALL {
+            self.reindex();
+        }
+        at
+    }
+
+    /// Removes `key`, moving the last member into its place.
+    pub(super) fn swap_remove(&mut self, key: &str) -> Option<Value> {
+        let at = self.position(key)?;
+        let (_, value) = self.entries.swap_remove(at);
+        if let Some(index) = &mut self.index {
+            index.remove(key);
+            if let Some((moved, _)) = self.entries.get(at) {
+                index.insert(moved.clone(), at);
+            }
+        }
+        Some(value)
+    }
+
+    /// Removes `key`, keeping the order of the others.
+    pub(super) fn shift_remove(&mut self, key: &str) -> Option<Value> {
+        let at = self.position(key)?;
+        let (_, value) = self.entries.remove(at);
+        if self.index.is_some() {
+            self.reindex();
+        }
+        Some(value)
+    }
+
+    pub(super) fn retain(&mut self, mut keep: impl FnMut(&Str, &mut Value) -> bool) {
+        self.entries.retain_mut(|(k, v)| keep(k, v));
+        if self.index.is_some() {
+            self.reindex();
+        }
+    }
+
+    pub(super) fn sort_keys(&mut self) {
+        self.entries.sort_by(|(a, _), (b, _)| a.cmp(b));
+        if self.index.is_some() {
+            self.reindex();
+        }
+    }
+
+    fn reindex(&mut self) {
+        self.index = (self.entries.len() > SMALL).then(|| {
+            Box::new(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(at, (key, _))| (key.clone(), at))
+                    .collect(),
+            )
+        });
+    }
+}
+
+impl PartialEq for Members {
+    /// Equal members, whatever their order (as serde_json's maps compare).
+    fn eq(&self, other: &Members) -> bool {
+        self.entries.len() == other.entries.len()
+            && self
+                .entries
+                .iter()
+                .all(|(key, value)| other.get(key) == Some(value))
+    }
+}
