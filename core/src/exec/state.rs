@@ -279,7 +279,6 @@ async fn run_jsonpath_state<'s>(
 ) -> Result<Step<'s>, Failure> {
     match state {
         State::Wait(wait) => {
-            let input = input;
             let (output, assigned) = wait_state(run, name, entered, wait, input, variables).await?;
             let next = transition(&wait.next, wait.end);
             exit(run, thread, state, name, output, assigned, variables, next)
