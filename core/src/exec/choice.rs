@@ -1,7 +1,6 @@
 //! Choice rules (JSONPath): comparisons, `And`/`Or`/`Not`, and the choice of the next state.
 
 use std::cmp::Ordering;
-use std::sync::Arc;
 
 use crate::value::Value;
 
@@ -14,7 +13,7 @@ use crate::asl::{ChoiceRule, ChoiceState, ComparisonOperator as Op};
 pub(crate) fn choice_state<'s>(
     cx: &StateCx,
     choice: &'s ChoiceState,
-    input: Arc<Value>,
+    input: Value,
 ) -> Result<(SharedOutput, &'s str), Failure> {
     // The input goes on shared (a Choice state changes no payload).
     let effective = cx.select_path("InputPath", &choice.input_path, &input)?;

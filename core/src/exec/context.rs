@@ -1,7 +1,5 @@
 //! The context object (`$$` in JSONPath, `$states.context` in JSONata).
 
-use std::sync::Arc;
-
 use crate::value::{Map, Value, json};
 
 /// What the context object says about the execution; fixed for its whole run.
@@ -10,7 +8,7 @@ pub(crate) struct ExecutionInfo {
     pub(crate) execution_arn: String,
     pub(crate) execution_name: String,
     /// The execution's input, shared with the first state (not a copy).
-    pub(crate) input: Arc<Value>,
+    pub(crate) input: Value,
     pub(crate) start_time: String,
     pub(crate) role_arn: String,
     pub(crate) machine_arn: String,
@@ -73,7 +71,7 @@ mod tests {
         let execution = ExecutionInfo {
             execution_arn: "arn:e".into(),
             execution_name: "e".into(),
-            input: Arc::new(json!({"a": [1]})),
+            input: json!({"a": [1]}),
             start_time: "2026-01-01T00:00:00.000Z".into(),
             role_arn: "arn:r".into(),
             machine_arn: "arn:m".into(),

@@ -455,11 +455,10 @@ pub(crate) async fn execute(
         Some(&execution_name),
     );
     let start = options.start_time.unwrap_or_else(Utc::now);
-    let input = Arc::new(input);
     let info = ExecutionInfo {
         execution_arn: arn.clone(),
         execution_name,
-        input: Arc::clone(&input),
+        input: input.clone(),
         start_time: format_timestamp(start),
         role_arn: options.role_arn.clone(),
         machine_arn,
@@ -532,7 +531,6 @@ pub(crate) async fn execute(
                 run.history_details(|| history::execution_succeeded(&output)),
             );
             // Recorded events hold the output too: it is copied out only then.
-            let output = Arc::unwrap_or_clone(output);
             Execution {
                 arn,
                 status: Status::Succeeded,

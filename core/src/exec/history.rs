@@ -35,17 +35,17 @@ enum Parts {
     /// Details given as JSON (the rarer events); boxed to keep every event small.
     Json(Box<Value>),
     /// `{"input": ..., "inputDetails": {"truncated": false}, "name": ...}`.
-    Entered { name: Arc<str>, input: Arc<Value> },
+    Entered { name: Arc<str>, input: Value },
     /// `{"name": ..., "output": ..., "outputDetails": ...}` with `assignedVariables` when any.
     Exited {
         name: Arc<str>,
-        output: Arc<Value>,
+        output: Value,
         assigned: Option<Box<Map>>,
     },
     /// `{"input": ..., "inputDetails": ..., "roleArn": ...}`.
-    Started { input: Arc<Value>, role_arn: String },
+    Started { input: Value, role_arn: String },
     /// `{"output": ..., "outputDetails": ...}`.
-    Succeeded { output: Arc<Value> },
+    Succeeded { output: Value },
     /// Named members in order (task and iteration events): one list, not a JSON map with
     /// its keys, until read.
     Members(Vec<(&'static str, Member)>),
@@ -152,7 +152,7 @@ impl Serialize for Details {
             Parts::Json(value) => value.serialize(serializer),
             Parts::Entered { name, input } => {
                 let mut map = serializer.serialize_map(Some(3))?;
-                map.serialize_entry("input", &**input)?;
+                map.serialize_entry("input", &input)?;
                 map.serialize_entry("inputDetails", &NotTruncated)?;
                 map.serialize_entry("name", &**name)?;
                 map.end()
@@ -164,7 +164,7 @@ impl Serialize for Details {
             } => {
                 let mut map = serializer.serialize_map(None)?;
                 map.serialize_entry("name", &**name)?;
-                map.serialize_entry("output", &**output)?;
+                map.serialize_entry("output", &output)?;
                 map.serialize_entry("outputDetails", &NotTruncated)?;
                 if let Some(assigned) = assigned {
                     map.serialize_entry("assignedVariables", assigned)?;
@@ -174,14 +174,14 @@ impl Serialize for Details {
             }
             Parts::Started { input, role_arn } => {
                 let mut map = serializer.serialize_map(Some(3))?;
-                map.serialize_entry("input", &**input)?;
+                map.serialize_entry("input", &input)?;
                 map.serialize_entry("inputDetails", &NotTruncated)?;
                 map.serialize_entry("roleArn", role_arn)?;
                 map.end()
             }
             Parts::Succeeded { output } => {
                 let mut map = serializer.serialize_map(Some(2))?;
-                map.serialize_entry("output", &**output)?;
+                map.serialize_entry("output", &output)?;
                 map.serialize_entry("outputDetails", &NotTruncated)?;
                 map.end()
             }
@@ -313,18 +313,18 @@ impl History {
 }
 
 /// A state's entered event: its name and input are shared, not copied.
-pub(crate) fn entered(name: Arc<str>, input: &Arc<Value>) -> Details {
+pub(crate) fn entered(name: Arc<str>, input: &Value) -> Details {
     Details::from_parts(Parts::Entered {
         name,
-        input: Arc::clone(input),
+        input: input.clone(),
     })
 }
 
 /// A state's exited event, with `assignedVariables` when any: its output is shared.
-pub(crate) fn exited(name: Arc<str>, output: &Arc<Value>, assigned: Option<&Map>) -> Details {
+pub(crate) fn exited(name: Arc<str>, output: &Value, assigned: Option<&Map>) -> Details {
     Details::from_parts(Parts::Exited {
         name,
-        output: Arc::clone(output),
+        output: output.clone(),
         assigned: assigned.map(|a| Box::new(a.clone())),
     })
 }
@@ -335,17 +335,17 @@ pub(crate) fn members(members: Vec<(&'static str, Member)>) -> Details {
 }
 
 /// `ExecutionStarted`'s details.
-pub(crate) fn execution_started(input: &Arc<Value>, role_arn: &str) -> Details {
+pub(crate) fn execution_started(input: &Value, role_arn: &str) -> Details {
     Details::from_parts(Parts::Started {
-        input: Arc::clone(input),
+        input: input.clone(),
         role_arn: role_arn.to_string(),
     })
 }
 
 /// `ExecutionSucceeded`'s details.
-pub(crate) fn execution_succeeded(output: &Arc<Value>) -> Details {
+pub(crate) fn execution_succeeded(output: &Value) -> Details {
     Details::from_parts(Parts::Succeeded {
-        output: Arc::clone(output),
+        output: output.clone(),
     })
 }
 

@@ -2,7 +2,6 @@
 //! OutputPath, and the JSONPath form of `Assign`.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use crate::value::{Map, Value};
 
@@ -70,43 +69,30 @@ impl StateCx<'_> {
         &self,
         field: &str,
         path: &Option<Option<String>>,
-        value: &Arc<Value>,
-    ) -> Result<Arc<Value>, Failure> {
+        value: &Value,
+    ) -> Result<Value, Failure> {
         match path {
-            None => Ok(Arc::clone(value)),
-            Some(None) => Ok(Arc::new(Value::Object(Map::new()))),
-            Some(Some(text)) if text == "$" => Ok(Arc::clone(value)),
-            Some(Some(text)) => self.select(field, text, value).map(Arc::new),
+            None => Ok(value.clone()),
+            Some(None) => Ok(Value::Object(Map::new())),
+            Some(Some(text)) if text == "$" => Ok(value.clone()),
+            Some(Some(text)) => self.select(field, text, value),
         }
     }
 
-    /// `ResultPath` on a shared input: the input is copied only when the result is placed
-    /// inside it and something else (a history event) still holds it.
+    /// `ResultPath` on a shared input.
     pub(crate) fn result_path_shared(
         &self,
         path: &Option<Option<String>>,
-        input: Arc<Value>,
+        input: Value,
         result: Value,
-    ) -> Result<Arc<Value>, Failure> {
+    ) -> Result<Value, Failure> {
         match path {
-            None => Ok(Arc::new(result)),
+            None => Ok(result),
             Some(None) => Ok(input),
-            Some(Some(text)) if text == "$" => Ok(Arc::new(result)),
-            Some(Some(text)) => match Arc::try_unwrap(input) {
-                Ok(owned) => self.result_path(path, owned, result).map(Arc::new),
-                // Held elsewhere too: a copy with the result in it, which never copies the
-                // value the result replaces.
-                Err(shared) => {
-                    let parsed = path::parse_reference_path_cached(text);
-                    let parsed = parsed
-                        .as_ref()
-                        .as_ref()
-                        .map_err(|e| self.runtime(format!("ResultPath: {e}")))?;
-                    path::place_copy(&shared, parsed, result)
-                        .map(Arc::new)
-                        .map_err(|e| self.place_failure(&e))
-                }
-            },
+            Some(Some(text)) if text == "$" => Ok(result),
+            // Placed in the input: its objects are copied on the way down only where another
+            // holder (a history event) still shares them, and the replaced value never is.
+            Some(Some(_)) => self.result_path(path, input, result),
         }
     }
 

@@ -1,8 +1,6 @@
 //! JSONata states: `Arguments`, `Output`, `Assign`, `Condition`, `Items` and the other fields
 //! that take `{% %}` expressions, with `$states` and AWS's `States.QueryEvaluationError`.
 
-use std::sync::Arc;
-
 use crate::value::{Map, Value, json};
 
 use super::Failure;
@@ -177,7 +175,7 @@ pub(crate) async fn run_state<'s>(
     name: &str,
     state: &'s State,
     entered: u64,
-    input: Arc<Value>,
+    input: Value,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step<'s>, Failure> {
@@ -250,16 +248,7 @@ pub(crate) async fn run_state<'s>(
     };
     let (output, assigned, next) =
         outcome.inspect_err(|failure| evaluation_failed(run, thread, name, failure))?;
-    exit(
-        run,
-        thread,
-        state,
-        name,
-        Arc::new(output),
-        assigned,
-        variables,
-        next,
-    )
+    exit(run, thread, state, name, output, assigned, variables, next)
 }
 
 /// Records `EvaluationFailed` for a JSONata evaluation error.
@@ -382,7 +371,7 @@ async fn task_state<'s>(
     entered: u64,
     state: &'s State,
     task: &'s TaskState,
-    input: Arc<Value>,
+    input: Value,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step<'s>, Failure> {
@@ -443,7 +432,7 @@ async fn parallel_state<'s>(
     entered: u64,
     state: &'s State,
     parallel: &'s ParallelState,
-    input: Arc<Value>,
+    input: Value,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step<'s>, Failure> {
@@ -495,7 +484,7 @@ async fn map_state<'s>(
     entered: u64,
     state: &'s State,
     map: &'s MapState,
-    input: Arc<Value>,
+    input: Value,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step<'s>, Failure> {

@@ -29,7 +29,7 @@ pub(crate) async fn map_state<'s>(
     entered: u64,
     state: &'s State,
     map: &'s MapState,
-    input: Arc<Value>,
+    input: Value,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step<'s>, Failure> {
@@ -262,12 +262,11 @@ async fn inline(
                 run,
                 &processor.states,
                 &processor.start_at,
-                Arc::new(input),
+                input,
                 &mut variables,
                 &mut thread,
             )
-            .await
-            .map(Arc::unwrap_or_clone);
+            .await;
             let event = if result.is_ok() {
                 "MapIterationSucceeded"
             } else {
@@ -337,12 +336,11 @@ async fn distributed(
                 run,
                 &processor.states,
                 &processor.start_at,
-                Arc::new(input),
+                input,
                 &mut variables,
                 &mut thread,
             )
             .await
-            .map(Arc::unwrap_or_clone)
         }
     });
     let mut ordered = stream::iter(iterations).buffered(width.clamp(1, 10_000));

@@ -22,7 +22,7 @@ pub(crate) async fn parallel_state<'s>(
     entered: u64,
     state: &'s State,
     parallel: &'s ParallelState,
-    input: Arc<Value>,
+    input: Value,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step<'s>, Failure> {
@@ -88,7 +88,6 @@ pub(crate) async fn run_branches(
 ) -> Result<Vec<Value>, Failure> {
     let started = run.history.push(thread, "ParallelStateStarted", None);
     // Every branch starts from the same input, shared.
-    let input = Arc::new(input);
     let outer = Arc::new(variables.clone());
     let mut frames: Vec<(Variables, Thread)> = branches
         .iter()
@@ -108,7 +107,7 @@ pub(crate) async fn run_branches(
         .zip(frames.iter_mut())
         .enumerate()
         .map(|(index, (branch, (variables, thread)))| {
-            let input = Arc::clone(&input);
+            let input = input.clone();
             async move {
                 let result = run_scope(
                     run,
@@ -118,8 +117,7 @@ pub(crate) async fn run_branches(
                     variables,
                     thread,
                 )
-                .await
-                .map(Arc::unwrap_or_clone);
+                .await;
                 (index, result)
             }
         })

@@ -133,14 +133,7 @@ macro_rules! with_recovery {
             }
         };
         $crate::exec::state::exit(
-            $run,
-            $thread,
-            $state,
-            $name,
-            std::sync::Arc::new(output),
-            assigned,
-            $variables,
-            next,
+            $run, $thread, $state, $name, output, assigned, $variables, next,
         )
     }};
 }

@@ -1,6 +1,6 @@
 //! The run loop: enter a state, do its work, record events, move to the next.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::value::{Map, Value};
 use futures_util::future::BoxFuture;
@@ -128,15 +128,15 @@ impl<'a> StateCx<'a> {
 pub(crate) type Decided<'s> = (Value, Option<Map>, &'s str);
 
 /// A state's output, shared, and the variables it assigns.
-pub(crate) type SharedOutput = (Arc<Value>, Option<Map>);
+pub(crate) type SharedOutput = (Value, Option<Map>);
 
 /// How a state ended. The payload is shared: the history events of the state's exit and of
 /// the next state's entry hold it too, uncopied.
 pub(crate) enum Step<'s> {
     /// Go to the named state (its name as the definition holds it) with this input.
-    Next(&'s str, Arc<Value>),
+    Next(&'s str, Value),
     /// The scope ends with this output.
-    End(Arc<Value>),
+    End(Value),
 }
 
 /// Runs the states of a scope (the machine, a branch, an iteration) from `start`.
@@ -144,10 +144,10 @@ pub(crate) fn run_scope<'a>(
     run: &'a Run,
     states: &'a IndexMap<String, State>,
     start: &'a str,
-    input: Arc<Value>,
+    input: Value,
     variables: &'a mut Variables,
     thread: &'a mut Thread,
-) -> BoxFuture<'a, Result<Arc<Value>, Failure>> {
+) -> BoxFuture<'a, Result<Value, Failure>> {
     Box::pin(async move {
         let mut name = start;
         let mut input = input;
@@ -242,7 +242,7 @@ fn run_jsonpath_now<'s>(
     state: &State,
     immediate: Immediate<'s>,
     entered: u64,
-    input: Arc<Value>,
+    input: Value,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step<'s>, Failure> {
@@ -273,25 +273,15 @@ async fn run_jsonpath_state<'s>(
     name: &str,
     state: &'s State,
     entered: u64,
-    input: Arc<Value>,
+    input: Value,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step<'s>, Failure> {
     match state {
         State::Wait(wait) => {
-            let input = Arc::unwrap_or_clone(input);
             let (output, assigned) = wait_state(run, name, entered, wait, input, variables).await?;
             let next = transition(&wait.next, wait.end);
-            exit(
-                run,
-                thread,
-                state,
-                name,
-                Arc::new(output),
-                assigned,
-                variables,
-                next,
-            )
+            exit(run, thread, state, name, output, assigned, variables, next)
         }
         State::Task(task) => {
             super::task::task_state(run, name, entered, state, task, input, variables, thread).await
@@ -339,7 +329,7 @@ pub(crate) fn exit<'s>(
     thread: &mut Thread,
     state: &State,
     name: &str,
-    output: Arc<Value>,
+    output: Value,
     assigned: Option<Map>,
     variables: &mut Variables,
     next: Option<&'s str>,
@@ -435,17 +425,17 @@ fn pass_state(
     name: &str,
     entered: u64,
     pass: &PassState,
-    input: Arc<Value>,
+    input: Value,
     variables: &Variables,
 ) -> Result<SharedOutput, Failure> {
     let cx = StateCx::immediate(run, name, entered, variables);
     // Without InputPath the effective input is the input itself: no copy is made.
     let filtered;
     let effective = match &pass.input_path {
-        None => &*input,
+        None => &input,
         Some(_) => {
             filtered = cx.select_path("InputPath", &pass.input_path, &input)?;
-            &*filtered
+            &filtered
         }
     };
     let result = match (&pass.parameters, &pass.result) {
@@ -476,9 +466,9 @@ fn succeed_state(
     name: &str,
     entered: u64,
     succeed: &SucceedState,
-    input: Arc<Value>,
+    input: Value,
     variables: &Variables,
-) -> Result<Arc<Value>, Failure> {
+) -> Result<Value, Failure> {
     let cx = StateCx::immediate(run, name, entered, variables);
     let effective = cx.select_path("InputPath", &succeed.input_path, &input)?;
     cx.select_path("OutputPath", &succeed.output_path, &effective)

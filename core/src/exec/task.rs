@@ -1,7 +1,5 @@
 //! The Task state (JSONPath): input processing, retries, the call, timeouts, and the result.
 
-use std::sync::Arc;
-
 use crate::value::{Map, Value, json};
 
 use super::history::{self, Member, Thread};
@@ -91,7 +89,7 @@ pub(crate) async fn task_state<'s>(
     entered: u64,
     state: &'s State,
     task: &'s TaskState,
-    input: Arc<Value>,
+    input: Value,
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step<'s>, Failure> {
