@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::value::{Map, Value, json};
 
 use super::Failure;
+use super::field::Field;
 use super::history::Thread;
 use super::map::{Tolerance, run_items};
 use super::parallel::run_branches;
@@ -29,10 +30,20 @@ impl ContextObject for StateCx<'_> {
 }
 
 impl StateCx<'_> {
-    /// Evaluates a JSONata value: every `{% %}` string in it, at any depth.
+    /// Evaluates a JSONata value of the field `field`: every `{% %}` string in it, at any depth.
     pub(crate) fn jsonata(
         &self,
         field: &str,
+        value: &serde_json::Value,
+        states: &States<'_>,
+    ) -> Result<Value, Failure> {
+        self.jsonata_at(&Field::Named(field), value, states)
+    }
+
+    /// Evaluates a JSONata value at `field` (its name spelled out only for an error).
+    fn jsonata_at(
+        &self,
+        field: &Field<'_>,
         value: &serde_json::Value,
         states: &States<'_>,
     ) -> Result<Value, Failure> {
@@ -46,7 +57,7 @@ impl StateCx<'_> {
                 for (key, member) in members {
                     out.insert(
                         key.as_str(),
-                        self.jsonata(&format!("{field}/{key}"), member, states)?,
+                        self.jsonata_at(&Field::Member(field, key), member, states)?,
                     );
                 }
                 Ok(Value::Object(out))
@@ -54,7 +65,7 @@ impl StateCx<'_> {
             serde_json::Value::Array(items) => items
                 .iter()
                 .enumerate()
-                .map(|(index, item)| self.jsonata(&format!("{field}/{index}"), item, states))
+                .map(|(index, item)| self.jsonata_at(&Field::Item(field, index), item, states))
                 .collect::<Result<Vec<_>, _>>()
                 .map(Value::from),
             other => Ok(Value::from(other)),
@@ -64,7 +75,7 @@ impl StateCx<'_> {
     /// Evaluates one expression; failures are `States.QueryEvaluationError` in this state.
     fn expression(
         &self,
-        field: &str,
+        field: &Field<'_>,
         expression: &str,
         states: &States<'_>,
     ) -> Result<Value, Failure> {
@@ -91,7 +102,7 @@ impl StateCx<'_> {
                     expression.trim()
                 ),
             )
-            .at(field)
+            .at(&field.to_string())
         })
     }
 
@@ -122,10 +133,8 @@ impl StateCx<'_> {
         };
         let mut values = Map::with_capacity(assign.len());
         for (name, value) in assign {
-            values.insert(
-                name.as_str(),
-                self.jsonata(&format!("Assign/{name}"), value, states)?,
-            );
+            let field = Field::Member(&Field::Named("Assign"), name);
+            values.insert(name.as_str(), self.jsonata_at(&field, value, states)?);
         }
         Ok(Some(values))
     }
@@ -298,13 +307,13 @@ fn choice_state<'s>(
 ) -> Result<Decided<'s>, Failure> {
     let states = cx.states(input, None, None);
     for (index, rule) in choice.choices.iter().enumerate() {
-        let field = format!("Choices/{index}/Condition");
+        let field = Field::Member(&Field::Item(&Field::Named("Choices"), index), "Condition");
         let matched = match &rule.condition {
             Some(serde_json::Value::Bool(b)) => *b,
-            Some(condition) => match cx.jsonata(&field, condition, &states)? {
+            Some(condition) => match cx.jsonata_at(&field, condition, &states)? {
                 Value::Bool(b) => b,
                 other => {
-                    return Err(cx.query_error(&field, format!(
+                    return Err(cx.query_error(&field.to_string(), format!(
                         "The Condition of a Choice rule evaluated to {other}, which is not a boolean."
                     )));
                 }
