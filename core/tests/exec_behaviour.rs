@@ -420,3 +420,62 @@ fn assignments_see_the_values_from_before_the_state_and_stay_in_their_branch() {
     let execution = builder(definition).build().run_blocking(json!({}));
     assert_eq!(execution.output_json(), Some(json!({"a": 2, "b": 1})));
 }
+
+/// The `location` of the execution's `EvaluationFailed` event.
+fn evaluation_failed_location(definition: Value) -> Option<String> {
+    let execution = builder(definition).build().run_blocking(json!({"n": 1}));
+    assert_eq!(execution.status, Status::Failed);
+    assert_eq!(
+        execution.error.as_deref(),
+        Some("States.QueryEvaluationError")
+    );
+    let event = execution
+        .history
+        .iter()
+        .find(|event| event.event_type == "EvaluationFailed")?;
+    let details = event.details.as_ref()?.json();
+    details["location"].as_str().map(String::from)
+}
+
+#[test]
+fn a_jsonata_failure_is_located_at_the_member_that_failed() {
+    let pass = json!({"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {
+        "Type": "Pass", "End": true,
+        "Output": {"a": {"b": [0, "{% $states.input.n + 'x' %}"]}}}}});
+    assert_eq!(
+        evaluation_failed_location(pass).as_deref(),
+        Some("Output/a/b/1")
+    );
+    let assign = json!({"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {
+        "Type": "Pass", "End": true, "Assign": {"v": {"w": "{% $states.input.n + 'x' %}"}}}}});
+    assert_eq!(
+        evaluation_failed_location(assign).as_deref(),
+        Some("Assign/v/w")
+    );
+    let choice = json!({"QueryLanguage": "JSONata", "StartAt": "C", "States": {
+        "C": {"Type": "Choice", "Default": "D", "Choices": [
+            {"Condition": "{% $states.input.n = 2 %}", "Next": "D"},
+            {"Condition": "{% $states.input.n + 'x' %}", "Next": "D"}]},
+        "D": {"Type": "Succeed"}}});
+    assert_eq!(
+        evaluation_failed_location(choice).as_deref(),
+        Some("Choices/1/Condition")
+    );
+}
+
+#[test]
+fn jsonata_expressions_that_read_the_context_object_see_it() {
+    let definition = json!({"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {
+        "Type": "Pass", "End": true, "Output": {
+            "n": "{% $states.input.n %}",
+            "state": "{% $states.context.State.Name %}",
+            "input": "{% $states.context.Execution.Input %}",
+            "members": "{% $keys($states) %}",
+            "same": "{% $states.input = $ %}"}}}});
+    let execution = builder(definition).build().run_blocking(json!({"n": 1}));
+    assert_eq!(
+        execution.output_json(),
+        Some(json!({"n": 1, "state": "P", "input": {"n": 1},
+            "members": ["input", "context"], "same": true}))
+    );
+}

@@ -4,6 +4,7 @@
 use crate::value::{Map, Value, json};
 
 use super::Failure;
+use super::field::Field;
 use super::history::Thread;
 use super::map::{Tolerance, run_items};
 use super::parallel::run_branches;
@@ -17,15 +18,32 @@ use crate::asl::{
     Catcher, ChoiceState, IntegerOrExpression, MapState, NumberOrExpression, ParallelState, State,
     TaskState, WaitState,
 };
-use crate::jsonata::{self, Bindings, EvalError, Template};
+use crate::jsonata::{self, Bindings, ContextObject, EvalError, States, Template};
+
+/// A state's context object, for the expressions that read `$states.context`.
+impl ContextObject for StateCx<'_> {
+    fn context_object(&self) -> Value {
+        self.context()
+    }
+}
 
 impl StateCx<'_> {
-    /// Evaluates a JSONata value: every `{% %}` string in it, at any depth.
+    /// Evaluates a JSONata value of the field `field`: every `{% %}` string in it, at any depth.
     pub(crate) fn jsonata(
         &self,
         field: &str,
         value: &serde_json::Value,
-        states: &Value,
+        states: &States<'_>,
+    ) -> Result<Value, Failure> {
+        self.jsonata_at(&Field::Named(field), value, states)
+    }
+
+    /// Evaluates a JSONata value at `field` (its name spelled out only for an error).
+    fn jsonata_at(
+        &self,
+        field: &Field<'_>,
+        value: &serde_json::Value,
+        states: &States<'_>,
     ) -> Result<Value, Failure> {
         match value {
             serde_json::Value::String(text) => match jsonata::classify(text) {
@@ -37,7 +55,7 @@ impl StateCx<'_> {
                 for (key, member) in members {
                     out.insert(
                         key.as_str(),
-                        self.jsonata(&format!("{field}/{key}"), member, states)?,
+                        self.jsonata_at(&Field::Member(field, key), member, states)?,
                     );
                 }
                 Ok(Value::Object(out))
@@ -45,7 +63,7 @@ impl StateCx<'_> {
             serde_json::Value::Array(items) => items
                 .iter()
                 .enumerate()
-                .map(|(index, item)| self.jsonata(&format!("{field}/{index}"), item, states))
+                .map(|(index, item)| self.jsonata_at(&Field::Item(field, index), item, states))
                 .collect::<Result<Vec<_>, _>>()
                 .map(Value::from),
             other => Ok(Value::from(other)),
@@ -53,7 +71,12 @@ impl StateCx<'_> {
     }
 
     /// Evaluates one expression; failures are `States.QueryEvaluationError` in this state.
-    fn expression(&self, field: &str, expression: &str, states: &Value) -> Result<Value, Failure> {
+    fn expression(
+        &self,
+        field: &Field<'_>,
+        expression: &str,
+        states: &States<'_>,
+    ) -> Result<Value, Failure> {
         let variables = self.variables.all();
         let result = jsonata::evaluate(
             expression,
@@ -77,46 +100,39 @@ impl StateCx<'_> {
                     expression.trim()
                 ),
             )
-            .at(field)
+            .at(&field.to_string())
         })
     }
 
-    /// `$states` for this state: input, context, and the result or error output.
-    pub(crate) fn states(
-        &self,
-        input: &Value,
-        result: Option<&Value>,
-        error: Option<&Value>,
-    ) -> Value {
-        // Built member by member: `json!` would write each value out through serde and
-        // read it back.
-        let mut states = Map::with_capacity(4);
-        states.insert("input", input.clone());
-        states.insert("context", self.context());
-        if let Some(result) = result {
-            states.insert("result", result.clone());
+    /// `$states` for this state: input, the result or error output, and the context object,
+    /// built (once per state) only if an expression reads it.
+    pub(crate) fn states<'v>(
+        &'v self,
+        input: &'v Value,
+        result: Option<&'v Value>,
+        error_output: Option<&'v Value>,
+    ) -> States<'v> {
+        States {
+            input,
+            result,
+            error_output,
+            context: self,
         }
-        if let Some(error) = error {
-            states.insert("errorOutput", error.clone());
-        }
-        Value::Object(states)
     }
 
     /// JSONata `Assign`: every value evaluated against the same `$states`.
     fn assign_jsonata(
         &self,
         assign: Option<&serde_json::Map<String, serde_json::Value>>,
-        states: &Value,
+        states: &States<'_>,
     ) -> Result<Option<Map>, Failure> {
         let Some(assign) = assign else {
             return Ok(None);
         };
         let mut values = Map::with_capacity(assign.len());
         for (name, value) in assign {
-            values.insert(
-                name.as_str(),
-                self.jsonata(&format!("Assign/{name}"), value, states)?,
-            );
+            let field = Field::Member(&Field::Named("Assign"), name);
+            values.insert(name.as_str(), self.jsonata_at(&field, value, states)?);
         }
         Ok(Some(values))
     }
@@ -125,12 +141,12 @@ impl StateCx<'_> {
     fn output(
         &self,
         output: Option<&serde_json::Value>,
-        states: &Value,
-        default: Value,
+        states: &States<'_>,
+        default: &Value,
     ) -> Result<Value, Failure> {
         match output {
             Some(output) => self.jsonata("Output", output, states),
-            None => Ok(default),
+            None => Ok(default.clone()),
         }
     }
 
@@ -139,7 +155,7 @@ impl StateCx<'_> {
         &self,
         field: &str,
         value: &Option<IntegerOrExpression>,
-        states: &Value,
+        states: &States<'_>,
     ) -> Result<Option<i64>, Failure> {
         match value {
             None => Ok(None),
@@ -196,13 +212,13 @@ pub(crate) async fn run_state<'s>(
             let cx = StateCx::immediate(run, name, entered, variables);
             let states = cx.states(&input, None, None);
             let assigned = cx.assign_jsonata(pass.assign.as_ref(), &states);
-            let output = cx.output(pass.output.as_ref(), &states, Value::clone(&input));
+            let output = cx.output(pass.output.as_ref(), &states, &input);
             assigned.and_then(|a| output.map(|o| (o, a, pass.next.as_deref())))
         }
         State::Succeed(succeed) => {
             let cx = StateCx::immediate(run, name, entered, variables);
             let states = cx.states(&input, None, None);
-            cx.output(succeed.output.as_ref(), &states, Value::clone(&input))
+            cx.output(succeed.output.as_ref(), &states, &input)
                 .map(|o| (o, None, None))
         }
         State::Fail(fail) => {
@@ -280,13 +296,13 @@ fn choice_state<'s>(
 ) -> Result<Decided<'s>, Failure> {
     let states = cx.states(input, None, None);
     for (index, rule) in choice.choices.iter().enumerate() {
-        let field = format!("Choices/{index}/Condition");
+        let field = Field::Member(&Field::Item(&Field::Named("Choices"), index), "Condition");
         let matched = match &rule.condition {
             Some(serde_json::Value::Bool(b)) => *b,
-            Some(condition) => match cx.jsonata(&field, condition, &states)? {
+            Some(condition) => match cx.jsonata_at(&field, condition, &states)? {
                 Value::Bool(b) => b,
                 other => {
-                    return Err(cx.query_error(&field, format!(
+                    return Err(cx.query_error(&field.to_string(), format!(
                         "The Condition of a Choice rule evaluated to {other}, which is not a boolean."
                     )));
                 }
@@ -300,7 +316,7 @@ fn choice_state<'s>(
             let output = cx.output(
                 rule.output.as_ref().or(choice.output.as_ref()),
                 &states,
-                input.clone(),
+                input,
             )?;
             return Ok((output, assigned, rule.next.as_deref().unwrap_or_default()));
         }
@@ -309,7 +325,7 @@ fn choice_state<'s>(
         return Err(Failure::new("States.NoChoiceMatched", "No Matches!"));
     };
     let assigned = cx.assign_jsonata(choice.assign.as_ref(), &states)?;
-    let output = cx.output(choice.output.as_ref(), &states, input.clone())?;
+    let output = cx.output(choice.output.as_ref(), &states, input)?;
     Ok((output, assigned, default.as_str()))
 }
 
@@ -343,7 +359,7 @@ async fn wait_state<'s>(cx: &StateCx<'_>, wait: &'s WaitState, input: &Value) ->
         };
     cx.run.sleep_until(until).await;
     let assigned = cx.assign_jsonata(wait.assign.as_ref(), &states)?;
-    let output = cx.output(wait.output.as_ref(), &states, input.clone())?;
+    let output = cx.output(wait.output.as_ref(), &states, input)?;
     Ok((output, assigned, wait.next.as_deref()))
 }
 
@@ -356,7 +372,7 @@ pub(crate) fn catch<'s>(
 ) -> Result<Caught<'s>, Failure> {
     let states = cx.states(&raw_input, None, Some(&error_output));
     let assigned = cx.assign_jsonata(catcher.assign.as_ref(), &states)?;
-    let output = cx.output(catcher.output.as_ref(), &states, error_output)?;
+    let output = cx.output(catcher.output.as_ref(), &states, &error_output)?;
     Ok(Caught {
         next: &catcher.next,
         output,
@@ -421,7 +437,7 @@ async fn task_attempt<'s>(
     let result = perform(run, cx, &task.resource, arguments, limits, thread).await?;
     let states = cx.states(input, Some(&result), None);
     let assigned = cx.assign_jsonata(task.assign.as_ref(), &states)?;
-    let output = cx.output(task.output.as_ref(), &states, result)?;
+    let output = cx.output(task.output.as_ref(), &states, &result)?;
     Ok((output, assigned, task.next.as_deref()))
 }
 
@@ -473,7 +489,7 @@ async fn parallel_attempt<'s>(
         Value::from(run_branches(run, &parallel.branches, branch_input, variables, thread).await?);
     let states = cx.states(input, Some(&result), None);
     let assigned = cx.assign_jsonata(parallel.assign.as_ref(), &states)?;
-    let output = cx.output(parallel.output.as_ref(), &states, result)?;
+    let output = cx.output(parallel.output.as_ref(), &states, &result)?;
     Ok((output, assigned, parallel.next.as_deref()))
 }
 
@@ -611,7 +627,7 @@ async fn map_attempt<'s>(
     };
     let states = cx.states(input, Some(&result), None);
     let assigned = cx.assign_jsonata(map.assign.as_ref(), &states)?;
-    let output = cx.output(map.output.as_ref(), &states, result)?;
+    let output = cx.output(map.output.as_ref(), &states, &result)?;
     Ok((output, assigned, map.next.as_deref()))
 }
 

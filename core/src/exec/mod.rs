@@ -26,6 +26,7 @@ mod clock;
 mod context;
 mod executor;
 mod failure;
+mod field;
 mod history;
 mod ids;
 mod invoke;

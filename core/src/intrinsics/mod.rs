@@ -39,7 +39,7 @@ pub use eval::{IntrinsicFailure, evaluate};
 pub use hash::hash_hex;
 pub use random::{RandomSource, SplitMix64};
 pub use signature::{Function, HASH_ALGORITHMS};
-pub use uuid::uuid_v4;
+pub use uuid::{uuid_v4, uuid_v4_from};
 
 use crate::path::PathError;
 

@@ -11,7 +11,13 @@ pub(super) fn uuid(rng: &mut dyn RandomSource) -> Value {
 
 /// A version 4 UUID from a random source (also the executor's names, tokens and ids).
 pub fn uuid_v4(rng: &mut dyn RandomSource) -> String {
-    let random = (u128::from(rng.next_u64()) << 64) | u128::from(rng.next_u64());
+    let high = rng.next_u64();
+    uuid_v4_from(high, rng.next_u64())
+}
+
+/// The version 4 UUID of two numbers already drawn (`high` first), as [`uuid_v4`] makes it.
+pub fn uuid_v4_from(high: u64, low: u64) -> String {
+    let random = (u128::from(high) << 64) | u128::from(low);
     // Version 4 in bits 76..80, the RFC 4122 variant (binary 10) in bits 62..64.
     let versioned = (random & !(0xF << 76)) | (0x4 << 76);
     let bits = (versioned & !(0x3 << 62)) | (0x2 << 62);

@@ -6,11 +6,14 @@
 
 use std::collections::HashMap;
 
-use crate::value::{Map, Number, Value};
-use jsonata_core::evaluator::{Context, Evaluator, EvaluatorError, EvaluatorOptions};
-use jsonata_core::value::{JArray, JValue};
+use crate::value::Value;
+use jsonata_core::evaluator::{Context, Evaluator, EvaluatorOptions};
+use jsonata_core::value::JValue;
 
-use crate::intrinsics::{RandomSource, SplitMix64, uuid_v4};
+use super::functions::{self, Draws};
+use super::jvalue::{from_jvalue, to_jvalue};
+use super::states::States;
+use crate::intrinsics::RandomSource;
 
 /// Why an expression gave no usable value.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -32,7 +35,7 @@ pub enum EvalError {
 /// What an expression can see: `$states` and the workflow variables.
 pub struct Bindings<'a> {
     /// `$states`: `input`, `context`, and `result` / `errorOutput` where they apply.
-    pub states: &'a Value,
+    pub states: &'a States<'a>,
     /// The variables, by name (without `$`).
     pub variables: &'a HashMap<String, Value>,
     /// Random numbers for `$random()` and `$uuid()`.
@@ -42,12 +45,12 @@ pub struct Bindings<'a> {
 /// Evaluates `expression` (the text between `{%` and `%}`) as Step Functions does: `$states`,
 /// the variables, and the functions AWS adds, with the state input as the context value.
 pub fn evaluate(expression: &str, bindings: Bindings<'_>) -> Result<Value, EvalError> {
-    // `$states` is bound straight from the caller's value: neither it nor the variables are
-    // copied into a map of their own first.
+    // `$states` is bound straight from its members: neither it nor the variables are copied
+    // into a map of their own first.
     let states = bindings.states;
     let request = Request {
         expression,
-        input: states.get("input"),
+        input: Some(states.input),
         bindings: bindings.variables,
         random: Some(bindings.random),
         limits: Limits::default(),
@@ -143,9 +146,9 @@ fn guarded(
 /// One evaluation with `jsonata-core`; `states` is bound as `$states` over the bindings.
 fn evaluate_core(
     request: Request<'_>,
-    states: Option<&Value>,
+    states: Option<&States<'_>>,
 ) -> Result<Option<Value>, EngineError> {
-    let ast = super::parsed::parse_cached(request.expression).map_err(|e| {
+    let parsed = super::parsed::parse_cached(request.expression).map_err(|e| {
         let message = e.to_string();
         let code = match e {
             jsonata_core::parser::ParserError::UnclosedComment => Some("S0106".to_string()),
@@ -153,12 +156,18 @@ fn evaluate_core(
         };
         EngineError { code, message }
     })?;
+    let needs = parsed.needs;
     let mut context = Context::new();
     for (name, value) in request.bindings {
         context.bind(name.clone(), to_jvalue(value));
     }
+    // Converted once: it is both `$` and `$states.input`.
+    let input = request.input.map(to_jvalue).unwrap_or(JValue::Undefined);
     if let Some(states) = states {
-        context.bind("states".to_string(), to_jvalue(states));
+        context.bind(
+            "states".to_string(),
+            states.to_jvalue(&input, needs.context),
+        );
     }
     let options = EvaluatorOptions {
         timeout_ms: request.limits.time_ms,
@@ -167,16 +176,20 @@ fn evaluate_core(
     };
     let mut evaluator = Evaluator::with_options(context, options);
     if let Some(random) = request.random {
-        register_functions(&mut evaluator, random).map_err(|e| EngineError {
+        // Drawn at every evaluation, whether or not the expression calls `$uuid` or `$random`:
+        // a seeded execution's later draws do not depend on what its expressions call.
+        let draws = Draws::from(random);
+        functions::register(&mut evaluator, needs.functions, draws).map_err(|e| EngineError {
             code: None,
             message: e.to_string(),
         })?;
     }
-    let input = request.input.map(to_jvalue).unwrap_or(JValue::Undefined);
-    let result = evaluator.evaluate(&ast, &input).map_err(|e| EngineError {
-        code: error_code(e.message()),
-        message: e.message().to_string(),
-    })?;
+    let result = evaluator
+        .evaluate(&parsed.ast, &input)
+        .map_err(|e| EngineError {
+            code: error_code(e.message()),
+            message: e.message().to_string(),
+        })?;
     match from_jvalue(&result) {
         Ok(value) => Ok(Some(value)),
         Err(EvalError::Undefined) => Ok(None),
@@ -207,212 +220,22 @@ fn error_code(message: &str) -> Option<String> {
     })
 }
 
-/// Converts a JSON value for the evaluator, read in place (as `JValue::from` does for an
-/// owned value, without copying the JSON first).
-fn to_jvalue(value: &Value) -> JValue {
-    match value {
-        Value::Null => JValue::Null,
-        Value::Bool(b) => JValue::Bool(*b),
-        Value::Number(n) => JValue::Number(n.as_f64().unwrap_or(0.0)),
-        Value::String(s) => JValue::String(s.as_str().into()),
-        Value::Array(items) => {
-            let mut flat = true;
-            let items = items
-                .iter()
-                .map(|item| {
-                    flat &= !item.is_array();
-                    to_jvalue(item)
-                })
-                .collect();
-            JValue::Array(JArray::new_flat(items, flat))
-        }
-        Value::Object(members) => JValue::object(
-            members
-                .iter()
-                .map(|(key, member)| (key.to_string(), to_jvalue(member)))
-                .collect(),
-        ),
-    }
-}
-
-/// Converts a result back: whole numbers become integers, as AWS prints them.
-fn from_jvalue(value: &JValue) -> Result<Value, EvalError> {
-    Ok(match value {
-        JValue::Undefined => return Err(EvalError::Undefined),
-        JValue::Null => Value::Null,
-        JValue::Bool(b) => Value::Bool(*b),
-        JValue::Number(n) => number(*n).ok_or(EvalError::Unsupported)?,
-        JValue::String(s) => Value::from(s.to_string()),
-        JValue::Array(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for item in items.iter() {
-                match from_jvalue(item) {
-                    Err(EvalError::Undefined) => {}
-                    other => out.push(other?),
-                }
-            }
-            Value::from(out)
-        }
-        JValue::Object(members) => {
-            let mut out = Map::new();
-            for (key, member) in members.iter() {
-                match from_jvalue(member) {
-                    Err(EvalError::Undefined) => {}
-                    other => {
-                        out.insert(key.clone(), other?);
-                    }
-                }
-            }
-            Value::Object(out)
-        }
-        _ => return Err(EvalError::Unsupported),
-    })
-}
-
-/// A finite number, as an integer when it is whole and fits.
-pub(crate) fn number(n: f64) -> Option<Value> {
-    if !n.is_finite() {
-        return None;
-    }
-    if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 {
-        return Some(Value::Number(Number::from(n as i64)));
-    }
-    Number::from_f64(n).map(Value::Number)
-}
-
-fn type_error(message: &str) -> EvaluatorError {
-    EvaluatorError::TypeError(message.to_string())
-}
-
-/// The functions Step Functions adds to JSONata.
-fn register_functions(
-    evaluator: &mut Evaluator,
-    random: &mut dyn RandomSource,
-) -> Result<(), EvalError> {
-    type HostFunction = Box<dyn Fn(&[JValue]) -> Result<JValue, EvaluatorError>>;
-    let register = |evaluator: &mut Evaluator, name: &str, f: HostFunction| {
-        evaluator
-            .register_fn_override(name, move |args: &[JValue]| f(args))
-            .map_err(|e| EvalError::Failed(e.to_string()))
-    };
-    // Draw the random numbers up front: host functions cannot borrow the source.
-    let uuid = uuid_v4(random);
-    let unit = (random.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
-    register(
-        evaluator,
-        "uuid",
-        Box::new(move |_| Ok(JValue::from(uuid.clone()))),
-    )?;
-    register(
-        evaluator,
-        "random",
-        Box::new(move |args| match args.first() {
-            None => Ok(JValue::from(unit)),
-            Some(JValue::Number(seed)) => {
-                let mut seeded = SplitMix64::new(seed.to_bits());
-                Ok(JValue::from(
-                    (seeded.next_u64() >> 11) as f64 / (1u64 << 53) as f64,
-                ))
-            }
-            Some(_) => Err(type_error("$random: the seed must be a number")),
-        }),
-    )?;
-    register(
-        evaluator,
-        "partition",
-        Box::new(|args| {
-            let (Some(JValue::Array(items)), Some(JValue::Number(size))) =
-                (args.first(), args.get(1))
-            else {
-                return Err(type_error(
-                    "$partition(array, size): give an array and a size",
-                ));
-            };
-            if *size < 1.0 || size.fract() != 0.0 {
-                return Err(type_error(
-                    "$partition: the size must be a positive integer",
-                ));
-            }
-            let items: Vec<JValue> = items.iter().cloned().collect();
-            let chunks: Vec<JValue> = items
-                .chunks(*size as usize)
-                .map(|chunk| JValue::Array(chunk.to_vec().into()))
-                .collect();
-            Ok(JValue::Array(chunks.into()))
-        }),
-    )?;
-    register(
-        evaluator,
-        "range",
-        Box::new(|args| {
-            let (
-                Some(JValue::Number(start)),
-                Some(JValue::Number(end)),
-                Some(JValue::Number(step)),
-            ) = (args.first(), args.get(1), args.get(2))
-            else {
-                return Err(type_error("$range(start, end, step): give three numbers"));
-            };
-            if *step == 0.0 {
-                return Err(type_error("$range: the step cannot be 0"));
-            }
-            let mut out = Vec::new();
-            let mut at = *start;
-            while (*step > 0.0 && at <= *end) || (*step < 0.0 && at >= *end) {
-                if out.len() >= 1000 {
-                    return Err(type_error("$range: at most 1000 items"));
-                }
-                out.push(JValue::from(at));
-                at += step;
-            }
-            Ok(JValue::Array(out.into()))
-        }),
-    )?;
-    register(
-        evaluator,
-        "hash",
-        Box::new(|args| {
-            let (Some(JValue::String(data)), Some(JValue::String(algorithm))) =
-                (args.first(), args.get(1))
-            else {
-                return Err(type_error("$hash(data, algorithm): give two strings"));
-            };
-            crate::intrinsics::hash_hex(data, algorithm)
-                .map(JValue::from)
-                .ok_or_else(|| {
-                    type_error(
-                        "$hash: the algorithm is one of MD5, SHA-1, SHA-256, SHA-384, SHA-512",
-                    )
-                })
-        }),
-    )?;
-    register(
-        evaluator,
-        "parse",
-        Box::new(|args| {
-            let Some(JValue::String(text)) = args.first() else {
-                return Err(type_error("$parse(text): give a JSON string"));
-            };
-            JValue::from_json_str(text).map_err(|e| type_error(&format!("$parse: {e}")))
-        }),
-    )?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn values_convert_in_place_as_owned_ones_do() {
-        let value = json!({"a": [1, [2, 3], "x"], "b": {"c": null, "d": true}, "e": 2.5});
-        assert_eq!(to_jvalue(&value), JValue::from(value.to_serde()));
-    }
-
     use super::*;
+    use crate::intrinsics::SplitMix64;
     use crate::value::json;
 
     fn eval(expression: &str, states: Value) -> Result<Value, EvalError> {
         let variables = HashMap::from([("x".to_string(), json!(42))]);
         let mut random = SplitMix64::new(7);
+        let context = || json!({"State": {"Name": "S"}});
+        let states = States {
+            input: &states["input"],
+            result: states.get("result"),
+            error_output: states.get("errorOutput"),
+            context: &context,
+        };
         evaluate(
             expression,
             Bindings {
@@ -459,6 +282,60 @@ mod tests {
     }
 
     #[test]
+    fn the_context_is_there_for_the_expressions_that_read_it() {
+        let states = json!({"input": {"n": 1}, "result": [2]});
+        assert_eq!(
+            eval("$states.context.State.Name", states.clone()),
+            Ok(json!("S"))
+        );
+        assert_eq!(
+            eval("$keys($states)", states.clone()),
+            Ok(json!(["input", "context", "result"]))
+        );
+        assert_eq!(eval("$states.input.n + $.n", states), Ok(json!(2)));
+    }
+
+    #[test]
+    fn every_evaluation_draws_the_same_random_numbers() {
+        let variables = HashMap::new();
+        let input = json!({});
+        let context = || Value::Null;
+        let states = States {
+            input: &input,
+            result: None,
+            error_output: None,
+            context: &context,
+        };
+        let draw = |expression: &str, random: &mut SplitMix64| {
+            evaluate(
+                expression,
+                Bindings {
+                    states: &states,
+                    variables: &variables,
+                    random,
+                },
+            )
+            .unwrap()
+        };
+        // `$uuid()` is made of the first two numbers, `$random()` of the third, as before
+        // the functions were registered only for the expressions that call them.
+        let mut expected = SplitMix64::new(5);
+        let uuid = crate::intrinsics::uuid_v4(&mut expected);
+        let unit = (expected.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+        let after = expected.next_u64();
+        for expression in ["$uuid()", "$random()", "1 + 1", "$states.input"] {
+            let mut random = SplitMix64::new(5);
+            let value = draw(expression, &mut random);
+            match expression {
+                "$uuid()" => assert_eq!(value, json!(uuid)),
+                "$random()" => assert_eq!(value, json!(unit)),
+                _ => {}
+            }
+            assert_eq!(random.next_u64(), after, "{expression}");
+        }
+    }
+
+    #[test]
     fn an_engine_panic_is_an_evaluation_error() {
         // jsonata-core 2.2.13 slices inside the multi-byte `λ` of this date picture.
         let expression = "$toMillis('4/4/2018 12:06 pm', '[λ($arg]/[Y0ccc001] [h]:[m] [P]')";
@@ -467,12 +344,5 @@ mod tests {
             matches!(&error, EvalError::Failed(m) if m.contains("internal error of jsonata-core")),
             "{error:?}"
         );
-    }
-
-    #[test]
-    fn integers_stay_integers() {
-        assert_eq!(number(3.0), Some(json!(3)));
-        assert_eq!(number(0.5), Some(json!(0.5)));
-        assert_eq!(number(f64::NAN), None);
     }
 }

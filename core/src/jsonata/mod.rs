@@ -4,10 +4,15 @@
 //! the engine behind it can change without touching the validator or the executor.
 
 mod eval;
+mod functions;
+mod jvalue;
+mod needs;
 mod parsed;
+mod states;
 mod template;
 
 pub use eval::{Bindings, Engine, EngineError, EvalError, JsonataCore, Limits, Request, evaluate};
+pub use states::{ContextObject, States};
 pub use template::{Template, classify};
 
 /// A JSONata expression that does not parse.
