@@ -81,6 +81,8 @@ pub(crate) struct Shared {
     pub(crate) templates: super::templates::Templates,
     /// The index of each transition's target in its scope, for the run loop.
     pub(crate) targets: super::targets::Targets,
+    /// The Task resources of `machine` and `machines`, read and their handlers found.
+    pub(crate) resources: super::resources::Resources,
     counter: std::sync::atomic::AtomicU64,
 }
 
@@ -185,6 +187,12 @@ impl ExecutorBuilder {
         let targets = super::targets::Targets::of(
             std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
         );
+        let resources = super::resources::Resources::of(
+            std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
+            &self.functions,
+            &self.options.region,
+            &self.options.account,
+        );
         Executor {
             shared: Arc::new(Shared {
                 name: self.name,
@@ -199,6 +207,7 @@ impl ExecutorBuilder {
                 state_names,
                 templates,
                 targets,
+                resources,
                 counter: Default::default(),
             }),
         }
