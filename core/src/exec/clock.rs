@@ -5,7 +5,7 @@
 //! deadline, so a Wait of a day returns at once and runs are repeatable. Waiting for a task
 //! token stops time (see `tokens`), as AWS would wait for the callback.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, SecondsFormat, Timelike, Utc};
 use tokio::time::Instant;
 
 /// How an execution's time passes.
@@ -52,6 +52,77 @@ impl Clock {
 }
 
 /// ISO 8601 with milliseconds and `Z`, as in `$$.Execution.StartTime`.
+///
+/// Written digit by digit (every state entered writes one, and chrono's general writer took
+/// ten times as long); years outside 0 to 9999 and leap seconds are left to chrono.
 pub(crate) fn format_timestamp(time: DateTime<Utc>) -> String {
-    time.to_rfc3339_opts(SecondsFormat::Millis, true)
+    let (date, clock) = (time.date_naive(), time.time());
+    let nanos = clock.nanosecond();
+    let year = match u32::try_from(date.year()) {
+        Ok(year) if year <= 9999 && nanos < 1_000_000_000 => year,
+        _ => return time.to_rfc3339_opts(SecondsFormat::Millis, true),
+    };
+    let mut text = *b"0000-00-00T00:00:00.000Z";
+    for (at, width, number) in [
+        (0, 4, year),
+        (5, 2, date.month()),
+        (8, 2, date.day()),
+        (11, 2, clock.hour()),
+        (14, 2, clock.minute()),
+        (17, 2, clock.second()),
+        (20, 3, nanos / 1_000_000),
+    ] {
+        write_digits(&mut text[at..at + width], number);
+    }
+    // Digits and ASCII punctuation only: always UTF-8.
+    String::from_utf8(text.to_vec()).unwrap_or_default()
+}
+
+/// Writes the last `digits.len()` decimal digits of `number`, zero-padded, into `digits`.
+fn write_digits(digits: &mut [u8], mut number: u32) {
+    for digit in digits.iter_mut().rev() {
+        *digit = b'0' + (number % 10) as u8;
+        number /= 10;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn timestamps_read_as_chrono_writes_them() {
+        let chrono = |time: DateTime<Utc>| time.to_rfc3339_opts(SecondsFormat::Millis, true);
+        let times = [
+            Utc.with_ymd_and_hms(2026, 11, 22, 3, 12, 24).unwrap(),
+            Utc.with_ymd_and_hms(1970, 1, 1, 0, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(0, 1, 1, 0, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(9999, 12, 31, 23, 59, 59).unwrap()
+                + chrono::Duration::milliseconds(999),
+            Utc.with_ymd_and_hms(10000, 1, 1, 0, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(-1, 6, 15, 12, 30, 5).unwrap(),
+            Utc.with_ymd_and_hms(2024, 2, 29, 9, 5, 7).unwrap()
+                + chrono::Duration::nanoseconds(123_999_999),
+        ];
+        for time in times {
+            assert_eq!(format_timestamp(time), chrono(time));
+        }
+        // A leap second (chrono keeps it as a second's worth of extra nanoseconds).
+        let leap = chrono::NaiveDate::from_ymd_opt(2016, 12, 31)
+            .and_then(|d| d.and_hms_milli_opt(23, 59, 59, 1_500))
+            .unwrap()
+            .and_utc();
+        assert_eq!(format_timestamp(leap), chrono(leap));
+        // Every millisecond of a few seconds, and days across years.
+        let start = Utc.with_ymd_and_hms(2025, 12, 31, 23, 59, 58).unwrap();
+        for step in 0..3_000 {
+            let time = start + chrono::Duration::milliseconds(step);
+            assert_eq!(format_timestamp(time), chrono(time));
+        }
+        for day in 0..800 {
+            let time = start + chrono::Duration::days(day) + chrono::Duration::seconds(day * 37);
+            assert_eq!(format_timestamp(time), chrono(time));
+        }
+    }
 }

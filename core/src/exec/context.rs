@@ -1,6 +1,8 @@
 //! The context object (`$$` in JSONPath, `$states.context` in JSONata).
 
-use crate::value::{Map, Value, json};
+use std::sync::Arc;
+
+use crate::value::{Map, Str, Value, json};
 
 /// What the context object says about the execution; fixed for its whole run.
 #[derive(Clone, Debug)]
@@ -10,9 +12,10 @@ pub(crate) struct ExecutionInfo {
     /// The execution's input, shared with the first state (not a copy).
     pub(crate) input: Value,
     pub(crate) start_time: String,
-    pub(crate) role_arn: String,
-    pub(crate) machine_arn: String,
-    pub(crate) machine_name: String,
+    /// The executor's, shared by its executions (as the two below).
+    pub(crate) role_arn: Arc<str>,
+    pub(crate) machine_arn: Arc<str>,
+    pub(crate) machine_name: Arc<str>,
 }
 
 /// Where in the execution a state runs: its name, entry time, retries, token, Map item.
@@ -41,14 +44,20 @@ pub(crate) fn context_object(execution: &ExecutionInfo, state: &StateInfo) -> Va
         ("Input", Value::clone(&execution.input)),
         ("StartTime", Value::from(execution.start_time.clone())),
         ("Name", Value::from(execution.execution_name.clone())),
-        ("RoleArn", Value::from(execution.role_arn.clone())),
+        (
+            "RoleArn",
+            Value::from(Str::from(Arc::clone(&execution.role_arn))),
+        ),
         ("RedriveCount", Value::from(0)),
     ] {
         execution_object.insert(key, value);
     }
     let mut machine_object = Map::with_capacity(2);
-    machine_object.insert("Id", execution.machine_arn.clone().into());
-    machine_object.insert("Name", execution.machine_name.clone().into());
+    machine_object.insert("Id", Str::from(Arc::clone(&execution.machine_arn)).into());
+    machine_object.insert(
+        "Name",
+        Str::from(Arc::clone(&execution.machine_name)).into(),
+    );
     let mut context = Map::with_capacity(5);
     context.insert("Execution", Value::Object(execution_object));
     context.insert("StateMachine", Value::Object(machine_object));

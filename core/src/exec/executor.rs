@@ -10,6 +10,7 @@ use tokio::sync::oneshot;
 use super::clock::{TimeMode, format_timestamp};
 use super::context::ExecutionInfo;
 use super::history::{HistoryEvent, Thread};
+use super::ids::MachineArns;
 use super::lambda::{Functions, Handler};
 use super::mock::{Mock, Mocks};
 use super::mock_config::{MockConfigError, MockedResponse, load_mock_config};
@@ -65,7 +66,10 @@ impl Default for ExecutorOptions {
 
 /// What executions of one executor share.
 pub(crate) struct Shared {
-    pub(crate) name: String,
+    /// The machine's name and ARN, and its executions' ARN prefix.
+    pub(crate) arns: MachineArns,
+    /// `options.role_arn`, shared by every execution's context and history.
+    pub(crate) role_arn: Arc<str>,
     pub(crate) machine: Arc<StateMachine>,
     pub(crate) functions: Functions,
     pub(crate) mocks: Mocks,
@@ -81,6 +85,8 @@ pub(crate) struct Shared {
     pub(crate) templates: super::templates::Templates,
     /// The index of each transition's target in its scope, for the run loop.
     pub(crate) targets: super::targets::Targets,
+    /// The Task resources of `machine` and `machines`, read and their handlers found.
+    pub(crate) resources: super::resources::Resources,
     counter: std::sync::atomic::AtomicU64,
 }
 
@@ -185,9 +191,16 @@ impl ExecutorBuilder {
         let targets = super::targets::Targets::of(
             std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
         );
+        let resources = super::resources::Resources::of(
+            std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
+            &self.functions,
+            &self.options.region,
+            &self.options.account,
+        );
         Executor {
             shared: Arc::new(Shared {
-                name: self.name,
+                arns: MachineArns::new(&self.options.region, &self.options.account, &self.name),
+                role_arn: Arc::from(self.options.role_arn.as_str()),
                 machine,
                 functions: self.functions,
                 mocks: self.mocks,
@@ -199,6 +212,7 @@ impl ExecutorBuilder {
                 state_names,
                 templates,
                 targets,
+                resources,
                 counter: Default::default(),
             }),
         }
@@ -439,30 +453,28 @@ pub(crate) async fn execute(
     name: Option<(String, String)>,
 ) -> Execution {
     let options = &shared.options;
-    let (machine_name, execution_name) = name.unwrap_or_else(|| {
-        (
-            shared.name.clone(),
+    // A nested execution's machine has ARNs of its own, written for it.
+    let nested;
+    let (arns, execution_name) = match name {
+        Some((machine_name, execution_name)) => {
+            nested = MachineArns::new(&options.region, &options.account, &machine_name);
+            (&nested, execution_name)
+        }
+        None => (
+            &shared.arns,
             super::ids::execution_name(options.seed, number),
-        )
-    });
-    let (region, account) = (&options.region, &options.account);
-    let machine_arn = super::ids::states_arn(region, account, "stateMachine", &machine_name, None);
-    let arn = super::ids::states_arn(
-        region,
-        account,
-        "execution",
-        &machine_name,
-        Some(&execution_name),
-    );
+        ),
+    };
+    let arn = arns.execution_arn(&execution_name);
     let start = options.start_time.unwrap_or_else(Utc::now);
     let info = ExecutionInfo {
         execution_arn: arn.clone(),
         execution_name,
         input: input.clone(),
         start_time: format_timestamp(start),
-        role_arn: options.role_arn.clone(),
-        machine_arn,
-        machine_name,
+        role_arn: Arc::clone(&shared.role_arn),
+        machine_arn: Arc::clone(&arns.arn),
+        machine_name: Arc::clone(&arns.name),
     };
     let run = Run::new(
         Arc::clone(&shared),

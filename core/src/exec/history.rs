@@ -43,7 +43,7 @@ enum Parts {
         assigned: Option<Box<Map>>,
     },
     /// `{"input": ..., "inputDetails": ..., "roleArn": ...}`.
-    Started { input: Value, role_arn: String },
+    Started { input: Value, role_arn: Arc<str> },
     /// `{"output": ..., "outputDetails": ...}`.
     Succeeded { output: Value },
     /// Named members in order (task and iteration events): one list, not a JSON map with
@@ -176,7 +176,7 @@ impl Serialize for Details {
                 let mut map = serializer.serialize_map(Some(3))?;
                 map.serialize_entry("input", &input)?;
                 map.serialize_entry("inputDetails", &NotTruncated)?;
-                map.serialize_entry("roleArn", role_arn)?;
+                map.serialize_entry("roleArn", &**role_arn)?;
                 map.end()
             }
             Parts::Succeeded { output } => {
@@ -335,10 +335,10 @@ pub(crate) fn members(members: Vec<(&'static str, Member)>) -> Details {
 }
 
 /// `ExecutionStarted`'s details.
-pub(crate) fn execution_started(input: &Value, role_arn: &str) -> Details {
+pub(crate) fn execution_started(input: &Value, role_arn: &Arc<str>) -> Details {
     Details::from_parts(Parts::Started {
         input: input.clone(),
-        role_arn: role_arn.to_string(),
+        role_arn: Arc::clone(role_arn),
     })
 }
 

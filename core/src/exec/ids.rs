@@ -1,6 +1,8 @@
 //! Execution names and ARNs, written piece by piece: they are made for every execution, and
 //! `format!` was a tenth of a short execution's time.
 
+use std::sync::Arc;
+
 /// `execution-{seed as 8+ hex digits}-{number}`, as `format!("execution-{seed:08x}-{number}")`.
 pub(crate) fn execution_name(seed: u64, number: u64) -> String {
     let mut name = String::with_capacity(40);
@@ -45,6 +47,36 @@ pub(crate) fn states_arn(
     arn
 }
 
+/// A state machine's name and ARN, and the start of its executions' ARNs, written once.
+#[derive(Debug)]
+pub(crate) struct MachineArns {
+    pub(crate) name: Arc<str>,
+    pub(crate) arn: Arc<str>,
+    /// `arn:aws:states:{region}:{account}:execution:{machine}:`.
+    execution_prefix: String,
+}
+
+impl MachineArns {
+    /// The ARNs of the machine `name` in a region and account.
+    pub(crate) fn new(region: &str, account: &str, name: &str) -> Self {
+        let mut execution_prefix = states_arn(region, account, "execution", name, None);
+        execution_prefix.push(':');
+        MachineArns {
+            name: Arc::from(name),
+            arn: Arc::from(states_arn(region, account, "stateMachine", name, None)),
+            execution_prefix,
+        }
+    }
+
+    /// The ARN of this machine's execution `execution`.
+    pub(crate) fn execution_arn(&self, execution: &str) -> String {
+        let mut arn = String::with_capacity(self.execution_prefix.len() + execution.len());
+        arn.push_str(&self.execution_prefix);
+        arn.push_str(execution);
+        arn
+    }
+}
+
 fn push_decimal(text: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
@@ -80,6 +112,15 @@ mod tests {
         assert_eq!(
             states_arn("r", "1", "stateMachine", "M", None),
             "arn:aws:states:r:1:stateMachine:M"
+        );
+        let machine = MachineArns::new("r", "1", "M");
+        assert_eq!(
+            &*machine.arn,
+            states_arn("r", "1", "stateMachine", "M", None)
+        );
+        assert_eq!(
+            machine.execution_arn("e"),
+            states_arn("r", "1", "execution", "M", Some("e"))
         );
     }
 }

@@ -2,7 +2,6 @@
 //! response wrapper and error causes.
 
 use std::panic::AssertUnwindSafe;
-use std::sync::Arc;
 
 use crate::value::{Value, json};
 use futures_util::FutureExt;
@@ -10,16 +9,18 @@ use futures_util::FutureExt;
 use super::Failure;
 use super::history::{self, Member, Thread};
 use super::lambda::{FunctionRef, Handler, InvokeContext, LambdaError};
+use super::resources::Function;
 use super::run::Run;
 use super::state::StateCx;
 use super::task::{Limits, check_size};
 
 /// A `Resource` that is a function ARN: the payload is the effective input, the result the
-/// function's output.
+/// function's output. `function` is the resource as read (`None` when it names no function).
 pub(crate) async fn lambda_arn(
     run: &Run,
     _cx: &StateCx<'_>,
     arn: &str,
+    function: Option<&Function>,
     payload: Value,
     limits: Limits,
     thread: &mut Thread,
@@ -40,11 +41,11 @@ pub(crate) async fn lambda_arn(
         }),
     );
     run.history.push(thread, "LambdaFunctionStarted", None);
-    let function = FunctionRef::parse(arn).ok_or_else(|| not_found(run, arn))?;
-    let outcome = match run.shared.functions.find(&function) {
-        None => Err(not_found(run, &function.name)),
+    let function = function.ok_or_else(|| not_found(run, arn))?;
+    let outcome = match &function.handler {
+        None => Err(not_found(run, &function.reference.name)),
         Some(handler) => {
-            let call = call_handler(run, handler, payload, &function);
+            let call = call_handler(run, &**handler, payload, function.invoked_arn.clone());
             match limits.timeout {
                 Some(timeout) => {
                     match tokio::time::timeout(std::time::Duration::from_secs(timeout), call).await
@@ -117,10 +118,15 @@ pub(crate) async fn lambda_invoke(run: &Run, parameters: Value) -> Result<Value,
         Some(other) => other.clone(),
     };
     let version = function.executed_version();
+    let invoked_arn = function.arn(&run.shared.options.region, &run.shared.options.account);
     let request_id = run.uuid();
     match parameters.get("InvocationType").and_then(Value::as_str) {
         Some("Event") => {
-            let context = context_for(run, &function, &request_id);
+            let context = InvokeContext {
+                request_id: request_id.clone(),
+                invoked_function_arn: invoked_arn,
+                client_context: None,
+            };
             tokio::spawn(async move {
                 let _ = AssertUnwindSafe(handler.call(payload.to_serde(), context))
                     .catch_unwind()
@@ -147,7 +153,7 @@ pub(crate) async fn lambda_invoke(run: &Run, parameters: Value) -> Result<Value,
         }
         _ => {}
     }
-    let output = call_handler(run, Arc::clone(&handler), payload, &function)
+    let output = call_handler(run, &*handler, payload, invoked_arn)
         .await
         .map_err(|e| {
             let compact = serde_json::from_str::<Value>(&e.cause_text())
@@ -164,22 +170,19 @@ pub(crate) async fn lambda_invoke(run: &Run, parameters: Value) -> Result<Value,
     Ok(wrapped)
 }
 
-fn context_for(run: &Run, function: &FunctionRef, request_id: &str) -> InvokeContext {
-    InvokeContext {
-        request_id: request_id.to_string(),
-        invoked_function_arn: function.arn(&run.shared.options.region, &run.shared.options.account),
-        client_context: None,
-    }
-}
-
-/// Calls a handler, turning a panic into the function error a runtime would report.
+/// Calls a handler under a fresh request id, turning a panic into the function error a
+/// runtime would report.
 async fn call_handler(
     run: &Run,
-    handler: Arc<dyn Handler>,
+    handler: &dyn Handler,
     payload: Value,
-    function: &FunctionRef,
+    invoked_function_arn: String,
 ) -> Result<Value, LambdaError> {
-    let context = context_for(run, function, &run.uuid());
+    let context = InvokeContext {
+        request_id: run.uuid(),
+        invoked_function_arn,
+        client_context: None,
+    };
     match AssertUnwindSafe(handler.call(payload.to_serde(), context))
         .catch_unwind()
         .await

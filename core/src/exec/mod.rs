@@ -43,6 +43,7 @@ mod names;
 mod nested;
 mod parallel;
 mod recovery;
+mod resources;
 mod result_writer;
 mod run;
 mod service;

@@ -5,6 +5,7 @@ use crate::value::{Map, Value, json};
 use super::history::{self, Member, Thread};
 use super::io::ResultFields;
 use super::mock_config::MockOutcome;
+use super::resources::Resource;
 use super::run::Run;
 use super::state::{StateCx, Step};
 use super::variables::Variables;
@@ -167,8 +168,23 @@ pub(crate) async fn perform(
     limits: Limits,
     thread: &mut Thread,
 ) -> Result<Value, Failure> {
+    // The machines' own resources were read when the executor was built.
+    let read;
+    let found = match run.shared.resources.get(resource) {
+        Some(found) => found,
+        None => {
+            let options = &run.shared.options;
+            read = Resource::resolve(
+                resource,
+                &run.shared.functions,
+                &options.region,
+                &options.account,
+            );
+            &read
+        }
+    };
     if let Some(responses) = run.shared.state_mocks.get(cx.name) {
-        let (resource_type, short) = labels(&Target::parse(resource), resource);
+        let (resource_type, short) = labels(&found.target, resource);
         scheduled(run, thread, &resource_type, &short, &parameters, limits);
         let call = run.next_mock_call(cx.name);
         let result = match responses.outcome(call) {
@@ -182,7 +198,7 @@ pub(crate) async fn perform(
         return finished(run, thread, &resource_type, &short, result, resource);
     }
     if let Some(mock) = run.shared.mocks.find(resource) {
-        let (resource_type, short) = labels(&Target::parse(resource), resource);
+        let (resource_type, short) = labels(&found.target, resource);
         scheduled(run, thread, &resource_type, &short, &parameters, limits);
         let result = mock
             .call(resource, parameters.to_serde())
@@ -190,16 +206,17 @@ pub(crate) async fn perform(
             .map(Value::from);
         return finished(run, thread, &resource_type, &short, result, resource);
     }
-    match Target::parse(resource) {
+    match &found.target {
         Target::LambdaArn(arn) => {
-            super::invoke::lambda_arn(run, cx, &arn, parameters, limits, thread).await
+            let function = found.function.as_ref();
+            super::invoke::lambda_arn(run, cx, arn, function, parameters, limits, thread).await
         }
         Target::Service {
             service,
             action,
             pattern,
         } => {
-            let (resource_type, short) = service_labels(&service, &action, pattern);
+            let (resource_type, short) = service_labels(service, action, *pattern);
             scheduled(run, thread, &resource_type, &short, &parameters, limits);
             run.history.push(
                 thread,
@@ -207,7 +224,7 @@ pub(crate) async fn perform(
                 run.history_details(|| json!({"resource": short, "resourceType": resource_type})),
             );
             let call = super::service::call(
-                run, cx, &service, &action, pattern, parameters, limits, thread,
+                run, cx, service, action, *pattern, parameters, limits, thread,
             );
             let result = match limits.timeout {
                 Some(timeout) => {
