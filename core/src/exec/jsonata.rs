@@ -555,7 +555,7 @@ async fn map_attempt<'s>(
                 return Err(cx.query_error("Items", format!(
                     "The JSONata expression '{expression}' specified for the field 'Items' returned \
                      an unexpected result type. Expected 'array', but was '{}' for value: {value}",
-                    kind(&value)
+                    value.kind()
                 )));
             }
             value
@@ -629,16 +629,4 @@ async fn map_attempt<'s>(
     let assigned = cx.assign_jsonata(map.assign.as_ref(), &states)?;
     let output = cx.output(map.output.as_ref(), &states, &result)?;
     Ok((output, assigned, map.next.as_deref()))
-}
-
-/// The JSON type of a value, as AWS names it in causes.
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
 }

@@ -36,7 +36,7 @@ impl ValueIndex for usize {
                     panic!("cannot access index {self} of JSON array of length {len}")
                 })
             }
-            other => panic!("cannot access index {self} of JSON {}", kind(other)),
+            other => panic!("cannot access index {self} of JSON {}", other.kind()),
         }
     }
 }
@@ -60,7 +60,7 @@ impl ValueIndex for str {
         }
         match value {
             Value::Object(members) => members.entry(self).or_insert(Value::Null),
-            other => panic!("cannot access key {self:?} in JSON {}", kind(other)),
+            other => panic!("cannot access key {self:?} in JSON {}", other.kind()),
         }
     }
 }
@@ -86,17 +86,6 @@ impl<T: ValueIndex + ?Sized> ValueIndex for &T {
     }
     fn index_or_insert<'v>(&self, value: &'v mut Value) -> &'v mut Value {
         (**self).index_or_insert(value)
-    }
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
     }
 }
 

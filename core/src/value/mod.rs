@@ -100,6 +100,19 @@ impl Value {
         matches!(self, Value::Number(n) if n.is_f64())
     }
 
+    /// The name of this value's JSON type (`null`, `boolean`, `number`, `string`, `array`,
+    /// `object`), as AWS names it in causes.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+
     /// The boolean, when this is one.
     pub fn as_bool(&self) -> Option<bool> {
         match self {
