@@ -37,9 +37,14 @@ impl Targets {
     }
 
     /// The index in `states` of the state named `name`.
+    ///
+    /// A text found by its address is one of the held machines' own (no other live text can
+    /// have that address), naming a state of the scope it lies in, which is the scope being
+    /// run: its bytes are not read again (a cache miss at every transition of a long
+    /// machine). Any other text is looked up by its bytes.
     pub(crate) fn find(&self, states: &IndexMap<String, State>, name: &str) -> Option<usize> {
         if let Some(&at) = self.index.get(&address(name))
-            && states.get_index(at).is_some_and(|(key, _)| key == name)
+            && states.get_index(at).is_some_and(|(key, _)| key.len() == name.len())
         {
             return Some(at);
         }
