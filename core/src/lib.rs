@@ -5,7 +5,8 @@
 //! time and reports each finding with a stable code and a JSON Pointer; [`json`] reads JSON text
 //! without losing what `serde_json` drops (duplicate keys, positions); [`path`] parses JSONPath
 //! as Step Functions reads it, [`intrinsics`] the `States.*` intrinsic function calls, and
-//! [`jsonata`] the `{% %}` JSONata expressions.
+//! [`jsonata`] the `{% %}` JSONata expressions. Payloads flow through the executor as
+//! [`value::Value`]s: serde_json's API, with contents shared between clones.
 
 pub mod asl;
 pub mod exec;
