@@ -44,7 +44,9 @@ impl Targets {
     /// machine). Any other text is looked up by its bytes.
     pub(crate) fn find(&self, states: &IndexMap<String, State>, name: &str) -> Option<usize> {
         if let Some(&at) = self.index.get(&address(name))
-            && states.get_index(at).is_some_and(|(key, _)| key.len() == name.len())
+            && states
+                .get_index(at)
+                .is_some_and(|(key, _)| key.len() == name.len())
         {
             return Some(at);
         }

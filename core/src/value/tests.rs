@@ -121,3 +121,12 @@ fn an_object_counts_its_length_again_after_a_change() {
     value.as_object_mut().unwrap().remove("a");
     assert_eq!(value.json_len(), value.to_string().len());
 }
+
+#[test]
+fn a_value_is_three_words() {
+    assert!(
+        std::mem::size_of::<Value>() <= 3 * std::mem::size_of::<usize>(),
+        "{}",
+        std::mem::size_of::<Value>()
+    );
+}

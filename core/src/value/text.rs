@@ -9,57 +9,63 @@ use std::sync::Arc;
 /// A JSON string: cloning shares the text, and the length of the string written as JSON (quotes
 /// and escapes included) is counted once, when it is made, so the payload limit is checked
 /// without reading the text again at every state it passes through.
+///
+/// It is one pointer wide, so that a [`Value`](super::Value) is three words and an object's
+/// member (key and value) four: copies of objects and arrays move less memory.
 #[derive(Clone)]
-pub struct Str {
-    text: Arc<str>,
+pub struct Str(Arc<Body>);
+
+/// A string's text and its length as JSON.
+struct Body {
     json_len: usize,
+    text: Box<str>,
 }
 
 impl Str {
     /// The text.
     pub fn as_str(&self) -> &str {
-        &self.text
+        &self.0.text
     }
 
     /// The number of bytes of this string written as compact JSON, quotes included.
     pub fn json_len(&self) -> usize {
-        self.json_len
+        self.0.json_len
     }
 
     /// Whether two strings share their text (a clone of one another).
     pub fn ptr_eq(a: &Str, b: &Str) -> bool {
-        Arc::ptr_eq(&a.text, &b.text)
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+}
+
+impl From<Box<str>> for Str {
+    fn from(text: Box<str>) -> Self {
+        let json_len = json_string_len(&text);
+        Str(Arc::new(Body { json_len, text }))
     }
 }
 
 impl From<Arc<str>> for Str {
     fn from(text: Arc<str>) -> Self {
-        let json_len = json_string_len(&text);
-        Str { text, json_len }
+        Str::from(Box::<str>::from(&*text))
     }
 }
 
 impl From<&str> for Str {
     fn from(text: &str) -> Self {
-        Str::from(Arc::<str>::from(text))
+        Str::from(Box::<str>::from(text))
     }
 }
 
 impl From<String> for Str {
     fn from(text: String) -> Self {
-        Str::from(Arc::<str>::from(text))
+        Str::from(text.into_boxed_str())
     }
 }
 
 impl From<&String> for Str {
     fn from(text: &String) -> Self {
         Str::from(text.as_str())
-    }
-}
-
-impl From<Box<str>> for Str {
-    fn from(text: Box<str>) -> Self {
-        Str::from(Arc::<str>::from(text))
     }
 }
 
@@ -90,19 +96,19 @@ impl Default for Str {
 impl Deref for Str {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.text
+        self.as_str()
     }
 }
 
 impl AsRef<str> for Str {
     fn as_ref(&self) -> &str {
-        &self.text
+        self.as_str()
     }
 }
 
 impl Borrow<str> for Str {
     fn borrow(&self) -> &str {
-        &self.text
+        self.as_str()
     }
 }
 
