@@ -1,6 +1,8 @@
 //! The execution history, in the shape of AWS's `GetExecutionHistory` events.
 
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
+
+use once_cell::race::OnceBox;
 
 use crate::value::{Map, Value};
 use serde::Serialize;
@@ -26,7 +28,7 @@ pub struct HistoryEvent {
 pub struct Details {
     parts: Parts,
     /// Boxed, as most events are never read: an event stays small to record.
-    json: OnceLock<Box<serde_json::Value>>,
+    json: OnceBox<serde_json::Value>,
 }
 
 /// What a details object is made of.
@@ -78,17 +80,17 @@ impl Details {
 
     /// The details as JSON, owned.
     pub fn into_json(self) -> serde_json::Value {
-        match (self.parts, self.json.into_inner()) {
-            (_, Some(json)) => *json,
-            (Parts::Json(json), None) => json.to_serde(),
-            (parts, None) => Details::from_parts(parts).json().clone(),
+        match (self.json.get(), self.parts) {
+            (Some(json), _) => json.clone(),
+            (None, Parts::Json(json)) => json.to_serde(),
+            (None, parts) => Details::from_parts(parts).json().clone(),
         }
     }
 
     fn from_parts(parts: Parts) -> Self {
         Details {
             parts,
-            json: OnceLock::new(),
+            json: OnceBox::new(),
         }
     }
 }
@@ -146,7 +148,7 @@ impl Serialize for Details {
     /// Written straight from the shared parts: no JSON tree is built to write an event.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if let Some(json) = self.json.get() {
-            return (**json).serialize(serializer);
+            return json.serialize(serializer);
         }
         match &self.parts {
             Parts::Json(value) => value.serialize(serializer),
