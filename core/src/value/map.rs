@@ -232,7 +232,7 @@ impl<K: Into<Str>> FromIterator<(K, Value)> for Map {
 
 impl IntoIterator for Map {
     type Item = (Str, Value);
-    type IntoIter = std::vec::IntoIter<(Str, Value)>;
+    type IntoIter = smallvec::IntoIter<[(Str, Value); super::members::INLINE]>;
     fn into_iter(self) -> Self::IntoIter {
         Arc::try_unwrap(self.0)
             .unwrap_or_else(|shared| (*shared).clone())

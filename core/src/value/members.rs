@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use smallvec::SmallVec;
+
 use super::{Str, Value};
 
 /// Up to this many members an object has no hash index: comparing a few short keys is
@@ -12,9 +14,16 @@ const SMALL: usize = 8;
 
 type Index = HashMap<Str, usize, foldhash::fast::FixedState>;
 
+/// Members kept in the object's own allocation, up to this many: most payload objects are
+/// this small, and are then made and copied with one allocation.
+pub(super) const INLINE: usize = 2;
+
+/// The members in order.
+pub(super) type Entries = SmallVec<[(Str, Value); INLINE]>;
+
 #[derive(Default)]
 pub(super) struct Members {
-    entries: Vec<(Str, Value)>,
+    entries: Entries,
     /// The position of every key, once there are more than [`SMALL`] members.
     index: Option<Box<Index>>,
     /// The object's length as JSON text once counted (0: not counted since the last
@@ -35,7 +44,7 @@ impl Clone for Members {
 impl Members {
     pub(super) fn with_capacity(capacity: usize) -> Self {
         Members {
-            entries: Vec::with_capacity(capacity),
+            entries: Entries::with_capacity(capacity),
             index: None,
             json_len: AtomicUsize::new(0),
         }
@@ -72,7 +81,7 @@ impl Members {
         &mut self.entries
     }
 
-    pub(super) fn into_entries(self) -> Vec<(Str, Value)> {
+    pub(super) fn into_entries(self) -> Entries {
         self.entries
     }
 
@@ -137,7 +146,7 @@ impl Members {
     }
 
     pub(super) fn retain(&mut self, mut keep: impl FnMut(&Str, &mut Value) -> bool) {
-        self.entries.retain_mut(|(k, v)| keep(k, v));
+        self.entries.retain(|(k, v)| keep(k, v));
         if self.index.is_some() {
             self.reindex();
         }
