@@ -46,32 +46,21 @@ impl PartialEq<String> for Value {
     }
 }
 
-impl PartialEq<bool> for Value {
-    fn eq(&self, other: &bool) -> bool {
-        self.as_bool() == Some(*other)
-    }
+/// `value == scalar`: the value is that kind of scalar and has that value.
+macro_rules! scalar_eq {
+    ($($scalar:ty => $read:ident as $as:ty),* $(,)?) => {$(
+        impl PartialEq<$scalar> for Value {
+            fn eq(&self, other: &$scalar) -> bool {
+                self.$read() == Some(<$as>::from(*other))
+            }
+        }
+    )*};
 }
 
-impl PartialEq<i64> for Value {
-    fn eq(&self, other: &i64) -> bool {
-        self.as_i64() == Some(*other)
-    }
-}
-
-impl PartialEq<i32> for Value {
-    fn eq(&self, other: &i32) -> bool {
-        self.as_i64() == Some(i64::from(*other))
-    }
-}
-
-impl PartialEq<u64> for Value {
-    fn eq(&self, other: &u64) -> bool {
-        self.as_u64() == Some(*other)
-    }
-}
-
-impl PartialEq<f64> for Value {
-    fn eq(&self, other: &f64) -> bool {
-        self.as_f64() == Some(*other)
-    }
-}
+scalar_eq!(
+    bool => as_bool as bool,
+    i64 => as_i64 as i64,
+    i32 => as_i64 as i64,
+    u64 => as_u64 as u64,
+    f64 => as_f64 as f64,
+);
