@@ -79,23 +79,6 @@ impl StateCx<'_> {
         }
     }
 
-    /// `ResultPath` on a shared input.
-    pub(crate) fn result_path_shared(
-        &self,
-        path: &Option<Option<String>>,
-        input: Value,
-        result: Value,
-    ) -> Result<Value, Failure> {
-        match path {
-            None => Ok(result),
-            Some(None) => Ok(input),
-            Some(Some(text)) if text == "$" => Ok(result),
-            // Placed in the input: its objects are copied on the way down only where another
-            // holder (a history event) still shares them, and the replaced value never is.
-            Some(Some(_)) => self.result_path(path, input, result),
-        }
-    }
-
     /// A payload template (`Parameters`, `ResultSelector`, `ItemSelector`), evaluated against
     /// `input`.
     pub(crate) fn template(
@@ -140,7 +123,9 @@ impl StateCx<'_> {
             .map_err(|e| Failure::in_state(e.error(), self.name, self.entered, e.cause()))
     }
 
-    /// `ResultPath`: absent puts the result in place of the input, `null` discards it.
+    /// `ResultPath`: absent puts the result in place of the input, `null` discards it. A path
+    /// places it in the input, whose objects are copied on the way down only where another
+    /// holder (a history event) still shares them.
     pub(crate) fn result_path(
         &self,
         path: &Option<Option<String>>,

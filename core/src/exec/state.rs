@@ -456,7 +456,7 @@ fn pass_state(
         Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),
         None => None,
     };
-    let output = cx.result_path_shared(&pass.result_path, input, result)?;
+    let output = cx.result_path(&pass.result_path, input, result)?;
     let output = cx.select_path("OutputPath", &pass.output_path, &output)?;
     Ok((output, assigned))
 }

@@ -97,71 +97,11 @@ pub fn place(input: Value, at: &Path, result: Value) -> Result<Value, PlaceError
     Ok(input)
 }
 
-/// [`place`] into a copy of `input`, for an input that is shared and must stay as it is. Only
-/// the objects and arrays along the path are rebuilt; the value being replaced is never
-/// copied, and the rest is copied once.
+/// [`place`] into a copy of `input`, which stays as it is. Values share their contents, so
+/// only the objects and arrays along the path are copied (by [`place`]'s copy on write), and
+/// the value being replaced never is.
 pub fn place_copy(input: &Value, at: &Path, result: Value) -> Result<Value, PlaceError> {
-    if at.root != Root::Input {
-        return Err(PlaceError::new(at, input));
-    }
-    if at.segments.is_empty() {
-        return Ok(result);
-    }
-    if !applies(input, &at.segments) {
-        return Err(PlaceError::new(at, input));
-    }
-    Ok(copy_placing(Some(input), &at.segments, result))
-}
-
-/// The copy of `node` with `result` at `segments` (which [`applies`] has accepted); `None`
-/// for a member that does not exist yet and is created as an object.
-fn copy_placing(node: Option<&Value>, segments: &[Segment], result: Value) -> Value {
-    let Some((step, rest)) = segments.split_first() else {
-        return result;
-    };
-    let mut result = Some(result);
-    let mut placed =
-        |value: Option<&Value>| copy_placing(value, rest, result.take().unwrap_or(Value::Null));
-    match (step, node) {
-        (Segment::Child(Selector::Name(name)), Some(Value::Object(members))) => {
-            // The members are shared until changed: one copy of the entries, keys and
-            // values shared, and an existing key kept.
-            let mut copy = members.clone();
-            match copy.get_mut(name) {
-                Some(slot) => {
-                    let old = std::mem::take(slot);
-                    *slot = placed(Some(&old));
-                }
-                None => {
-                    copy.insert(name.as_str(), placed(None));
-                }
-            }
-            Value::Object(copy)
-        }
-        (Segment::Child(Selector::Name(name)), None) => {
-            let mut created = Map::with_capacity(1);
-            created.insert(name.clone(), placed(None));
-            Value::Object(created)
-        }
-        (Segment::Child(Selector::Index(index)), Some(Value::Array(items))) => {
-            let at = index_in(*index, items.len());
-            Value::Array(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| {
-                        if Some(i) == at {
-                            placed(Some(item))
-                        } else {
-                            item.clone()
-                        }
-                    })
-                    .collect(),
-            )
-        }
-        // `applies` has ruled out every other step.
-        _ => result.take().unwrap_or(Value::Null),
-    }
+    place(input.clone(), at, result)
 }
 
 /// Whether every step can be taken, before anything is changed: existing members are
