@@ -79,9 +79,9 @@ fn matches(cx: &StateCx, rule: &ChoiceRule, input: &Value) -> Result<bool, Failu
     let operand = match comparison.operator.operand_kind() {
         crate::asl::OperandKind::Path => {
             let path = operand.as_str().unwrap_or_default();
-            cx.select(comparison.operator.as_str(), path, input)?
+            std::borrow::Cow::Owned(cx.select(comparison.operator.as_str(), path, input)?)
         }
-        _ => Value::from(operand),
+        _ => cx.run.shared.literals.value(operand),
     };
     Ok(compare(comparison.operator, &value, &operand))
 }

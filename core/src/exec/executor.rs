@@ -83,6 +83,8 @@ pub(crate) struct Shared {
     pub(crate) state_names: StateNames,
     /// The payload templates of `machine` and `machines`, compiled.
     pub(crate) templates: super::templates::Templates,
+    /// The JSON literals of `machine` and `machines`, converted to shared values.
+    pub(crate) literals: super::literals::Literals,
     /// The index of each transition's target in its scope, for the run loop.
     pub(crate) targets: super::targets::Targets,
     /// The Task resources of `machine` and `machines`, read and their handlers found.
@@ -188,6 +190,9 @@ impl ExecutorBuilder {
         let templates = super::templates::Templates::of(
             std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
         );
+        let literals = super::literals::Literals::of(
+            std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
+        );
         let targets = super::targets::Targets::of(
             std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
         );
@@ -211,6 +216,7 @@ impl ExecutorBuilder {
                 options: self.options,
                 state_names,
                 templates,
+                literals,
                 targets,
                 resources,
                 counter: Default::default(),

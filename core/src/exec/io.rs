@@ -229,11 +229,8 @@ impl StateCx<'_> {
         assign: &serde_json::Map<String, serde_json::Value>,
         input: &Value,
     ) -> Result<Map, Failure> {
-        let assign: Map = assign
-            .iter()
-            .map(|(key, value)| (key.as_str(), Value::from(value)))
-            .collect();
-        let assign = &assign;
+        let assign = self.run.shared.literals.block(assign);
+        let assign = &*assign;
         let context = assign
             .iter()
             .any(|(key, value)| member_reads_context(key, value));

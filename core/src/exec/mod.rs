@@ -36,6 +36,7 @@ mod jsonata;
 mod lambda;
 #[cfg(feature = "lambda")]
 mod lambda_runtime;
+mod literals;
 mod map;
 mod mock;
 mod mock_config;

@@ -440,7 +440,7 @@ fn pass_state(
     };
     let result = match (&pass.parameters, &pass.result) {
         (Some(parameters), _) => cx.template(parameters, effective)?,
-        (None, Some(result)) => Value::from(result),
+        (None, Some(result)) => run.shared.literals.value(result).into_owned(),
         (None, None) if pass.result_path.is_none() && pass.input_path.is_none() => {
             // The output is the input: pass it on as it is, shared.
             let assigned = match &pass.assign {
