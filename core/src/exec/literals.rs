@@ -29,8 +29,8 @@ impl Literals {
     /// The literals of these machines' states (Map and Parallel scopes included).
     pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
         let mut literals = Literals::default();
-        for machine in machines {
-            literals.add(&machine.states);
+        for states in super::scopes::scopes(machines) {
+            literals.add(states);
         }
         literals
     }
@@ -62,18 +62,8 @@ impl Literals {
                     }
                 }
                 State::Task(task) => self.add_catchers(task.catch.as_deref()),
-                State::Parallel(parallel) => {
-                    self.add_catchers(parallel.catch.as_deref());
-                    for branch in &parallel.branches {
-                        self.add(&branch.states);
-                    }
-                }
-                State::Map(map) => {
-                    self.add_catchers(map.catch.as_deref());
-                    for processor in [&map.item_processor, &map.iterator].into_iter().flatten() {
-                        self.add(&processor.states);
-                    }
-                }
+                State::Parallel(parallel) => self.add_catchers(parallel.catch.as_deref()),
+                State::Map(map) => self.add_catchers(map.catch.as_deref()),
                 State::Wait(_) | State::Succeed(_) | State::Fail(_) => {}
             }
         }

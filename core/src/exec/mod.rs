@@ -47,6 +47,7 @@ mod recovery;
 mod resources;
 mod result_writer;
 mod run;
+mod scopes;
 mod service;
 mod services;
 mod state;

@@ -22,14 +22,14 @@ impl StateNames {
     /// The names of these machines' states.
     pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
         let mut names = StateNames::default();
-        for machine in machines {
-            names.add(&machine.states);
+        for states in super::scopes::scopes(machines) {
+            names.add(states);
         }
         names
     }
 
     fn add(&mut self, states: &IndexMap<String, State>) {
-        for (name, state) in states {
+        for name in states.keys() {
             let shared = match self.names.get(name.as_str()) {
                 Some(shared) => Arc::clone(shared),
                 None => {
@@ -40,19 +40,6 @@ impl StateNames {
             };
             self.by_address
                 .insert((name.as_ptr().addr(), name.len()), shared);
-            match state {
-                State::Map(map) => {
-                    for processor in [&map.item_processor, &map.iterator].into_iter().flatten() {
-                        self.add(&processor.states);
-                    }
-                }
-                State::Parallel(parallel) => {
-                    for branch in &parallel.branches {
-                        self.add(&branch.states);
-                    }
-                }
-                _ => {}
-            }
         }
     }
 

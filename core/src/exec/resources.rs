@@ -4,8 +4,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use indexmap::IndexMap;
-
 use super::lambda::{FunctionRef, Functions, Handler};
 use super::task::Target;
 use crate::asl::{State, StateMachine};
@@ -76,8 +74,15 @@ impl Resources {
         account: &str,
     ) -> Self {
         let mut resources = Resources::default();
-        for machine in machines {
-            resources.add(&machine.states, functions, region, account);
+        for states in super::scopes::scopes(machines) {
+            for state in states.values() {
+                if let State::Task(task) = state {
+                    let resource = Resource::resolve(&task.resource, functions, region, account);
+                    resources
+                        .by_address
+                        .insert(address(&task.resource), resource);
+                }
+            }
         }
         resources
     }
@@ -90,38 +95,6 @@ impl Resources {
         self.by_address
             .get(&address(text))
             .filter(|resource| resource.text == text)
-    }
-
-    fn add(
-        &mut self,
-        states: &IndexMap<String, State>,
-        functions: &Functions,
-        region: &str,
-        account: &str,
-    ) {
-        for state in states.values() {
-            match state {
-                State::Task(task) => {
-                    let resource = Resource::resolve(&task.resource, functions, region, account);
-                    self.by_address.insert(address(&task.resource), resource);
-                }
-                State::Map(map) => {
-                    for processor in [&map.item_processor, &map.iterator].into_iter().flatten() {
-                        self.add(&processor.states, functions, region, account);
-                    }
-                }
-                State::Parallel(parallel) => {
-                    for branch in &parallel.branches {
-                        self.add(&branch.states, functions, region, account);
-                    }
-                }
-                State::Pass(_)
-                | State::Wait(_)
-                | State::Choice(_)
-                | State::Succeed(_)
-                | State::Fail(_) => {}
-            }
-        }
     }
 }
 

@@ -30,8 +30,8 @@ impl Targets {
     /// The targets of these machines' states (Map and Parallel scopes included).
     pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
         let mut targets = Targets::default();
-        for machine in machines {
-            targets.add(&machine.states);
+        for states in super::scopes::scopes(machines) {
+            targets.add(states);
         }
         targets
     }
@@ -71,16 +71,10 @@ impl Targets {
                 State::Map(map) => {
                     names.extend(map.next.as_deref());
                     names.extend(catchers(&map.catch));
-                    for processor in [&map.item_processor, &map.iterator].into_iter().flatten() {
-                        self.add(&processor.states);
-                    }
                 }
                 State::Parallel(parallel) => {
                     names.extend(parallel.next.as_deref());
                     names.extend(catchers(&parallel.catch));
-                    for branch in &parallel.branches {
-                        self.add(&branch.states);
-                    }
                 }
                 State::Succeed(_) | State::Fail(_) => {}
             }

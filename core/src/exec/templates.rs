@@ -28,8 +28,8 @@ impl Templates {
     /// The templates of these machines' states (Map and Parallel scopes included).
     pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
         let mut templates = Templates::default();
-        for machine in machines {
-            templates.add(&machine.states);
+        for states in super::scopes::scopes(machines) {
+            templates.add(states);
         }
         templates
     }
@@ -54,16 +54,10 @@ impl Templates {
                     self.compile(&map.parameters);
                     self.compile(&map.item_selector);
                     self.compile(&map.result_selector);
-                    for processor in [&map.item_processor, &map.iterator].into_iter().flatten() {
-                        self.add(&processor.states);
-                    }
                 }
                 State::Parallel(parallel) => {
                     self.compile(&parallel.parameters);
                     self.compile(&parallel.result_selector);
-                    for branch in &parallel.branches {
-                        self.add(&branch.states);
-                    }
                 }
                 State::Choice(_) | State::Wait(_) | State::Succeed(_) | State::Fail(_) => {}
             }
