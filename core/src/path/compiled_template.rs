@@ -1,8 +1,8 @@
 //! Payload templates compiled once: keys stripped of `.$`, paths and intrinsic calls parsed,
-//! and each object's keys laid out (and hashed) once, so that an evaluation clones that shape
-//! and fills in its dynamic members in place.
+//! and each object's keys laid out once, so that an evaluation makes each object in one go,
+//! its members in order and its JSON length counted as they are placed.
 
-use crate::value::{Map, Value};
+use crate::value::{Map, Str, Value};
 
 use super::ast::Path;
 use super::select::Scope;
@@ -24,10 +24,9 @@ pub(crate) struct CompiledTemplate {
 enum Node {
     /// A part with no `.$` member anywhere in it: copied as it is.
     Literal(Value),
-    /// An object: its output keys in order, literal members already in place, and one entry
-    /// of `members` per key, in the same order.
+    /// An object: its output keys (known to differ) in order, and the member of each.
     Object {
-        shape: Map,
+        keys: Vec<Str>,
         members: Vec<Member>,
     },
     Array(Vec<Node>),
@@ -35,8 +34,8 @@ enum Node {
 
 #[derive(Debug)]
 enum Member {
-    /// Already in the shape.
-    Literal,
+    /// A member with no `.$` in it, and its length as JSON text.
+    Literal { value: Value, json_len: usize },
     /// A `.$` member naming a path; `key` keeps the suffix, as error causes quote it.
     Path {
         key: String,
@@ -78,25 +77,31 @@ fn node(value: &Value, depth: usize) -> Option<Node> {
     }
     match value {
         Value::Object(members) => {
-            let mut shape = Map::with_capacity(members.len());
+            let mut keys: Vec<Str> = Vec::with_capacity(members.len());
             let mut compiled = Vec::with_capacity(members.len());
             for (key, member) in members {
-                let (name, placed, member) = match key.strip_suffix(DYNAMIC_SUFFIX) {
-                    Some(name) => (name, Value::Null, dynamic(key, member)?),
+                let (name, member) = match key.strip_suffix(DYNAMIC_SUFFIX) {
+                    Some(name) => (name, dynamic(key, member)?),
                     None => match node(member, depth + 1)? {
-                        Node::Literal(literal) => (key.as_str(), literal, Member::Literal),
-                        nested => (key.as_str(), Value::Null, Member::Nested(nested)),
+                        Node::Literal(value) => (
+                            key.as_str(),
+                            Member::Literal {
+                                json_len: value.json_len(),
+                                value,
+                            },
+                        ),
+                        nested => (key.as_str(), Member::Nested(nested)),
                     },
                 };
                 // Two members with one output key: the interpreter's overwrite order applies.
-                if shape.contains_key(name) {
+                if keys.iter().any(|known| known.as_str() == name) {
                     return None;
                 }
-                shape.insert(name.to_owned(), placed);
+                keys.push(Str::from(name));
                 compiled.push(member);
             }
             Some(Node::Object {
-                shape,
+                keys,
                 members: compiled,
             })
         }
@@ -131,6 +136,12 @@ fn dynamic(key: &str, member: &Value) -> Option<Member> {
     })
 }
 
+/// A value with its length as JSON text, when known without a walk.
+fn known(value: Value) -> (Value, Option<usize>) {
+    let len = value.known_json_len();
+    (value, len)
+}
+
 /// Whether a `.$` member is anywhere in `value`.
 fn has_dynamic(value: &Value) -> bool {
     match value {
@@ -150,17 +161,24 @@ fn evaluate(node: &Node, template: &mut Template<'_, '_, '_>) -> Result<Value, T
             .map(|item| evaluate(item, template))
             .collect::<Result<Vec<_>, _>>()
             .map(Value::from),
-        Node::Object { shape, members } => {
-            // Cloning the shape copies its hash table as it is: no key is hashed again.
-            let mut out = shape.clone();
-            for (slot, member) in out.values_mut().zip(members) {
-                match member {
-                    Member::Literal => {}
-                    Member::Path { key, text, path } => *slot = template.select(key, text, path)?,
-                    Member::Call { key, call } => *slot = template.call(key, call)?,
-                    Member::Nested(nested) => *slot = evaluate(nested, template)?,
-                }
+        Node::Object { keys, members } => {
+            let mut out = Map::with_capacity(keys.len());
+            let mut writer = out.writer();
+            // The object's length as JSON text, while every member's is known without a walk.
+            let mut json_len = Some(1 + keys.len().max(1));
+            for (key, member) in keys.iter().zip(members) {
+                let (value, len) = match member {
+                    Member::Literal { value, json_len } => (value.clone(), Some(*json_len)),
+                    Member::Path { key, text, path } => known(template.select(key, text, path)?),
+                    Member::Call { key, call } => known(template.call(key, call)?),
+                    Member::Nested(nested) => known(evaluate(nested, template)?),
+                };
+                json_len = json_len
+                    .zip(len)
+                    .map(|(sum, len)| sum + key.json_len() + 1 + len);
+                writer.push(key.clone(), value);
             }
+            writer.counted(json_len.unwrap_or(0));
             Ok(Value::Object(out))
         }
     }
@@ -203,9 +221,15 @@ mod tests {
             json!({"missing.$": "$.nope"}),
             json!({"bad.$": "States.StringToJson($.s)"}),
             json!({"u.$": "States.UUID()"}),
+            json!({}),
+            json!({"list": [1, 2], "empty": {}, "s.$": "$.s", "deep": {"b.$": "$.b"}}),
         ] {
             let (compiled, interpreted) = both(&template, &input);
             assert_eq!(compiled, interpreted, "{template}");
+            // The length counted while the object was made is its written length.
+            if let Ok(output) = compiled {
+                assert_eq!(output.json_len(), output.to_string().len(), "{output}");
+            }
         }
     }
 

@@ -77,14 +77,10 @@ pub fn place(input: Value, at: &Path, result: Value) -> Result<Value, PlaceError
         };
     }
     match (last, node) {
-        // An existing member is replaced in place: no new key is made for it.
+        // An existing member is replaced in place (no new key is made for it); an object
+        // still shared is copied with the result already in place.
         (Segment::Child(Selector::Name(name)), Value::Object(members)) => {
-            match members.get_mut(name) {
-                Some(slot) => *slot = result,
-                None => {
-                    members.insert(name.clone(), result);
-                }
-            }
+            members.set(name, result);
         }
         (Segment::Child(Selector::Index(index)), Value::Array(items)) => {
             match index_in(*index, items.len()).and_then(|i| items.get_mut(i)) {

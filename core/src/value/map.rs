@@ -81,6 +81,32 @@ impl Map {
         self.members_mut().insert(key.into(), value)
     }
 
+    /// Sets `key` as [`Map::insert`] does, making its key only when it is new, and carrying
+    /// the counted JSON length over when the lengths of the values are known without a walk.
+    pub fn set(&mut self, key: &str, value: Value) {
+        let Some(at) = self.0.position(key) else {
+            let key = Str::from(key);
+            let len = self.0.len_pushing(&key, &value);
+            let members = self.members_mut();
+            members.push(key, value);
+            members.counted(len);
+            return;
+        };
+        // Copied as it is when shared (its counted length too), then changed in place.
+        Arc::make_mut(&mut self.0).replace(at, value);
+    }
+
+    /// This object's members, to append to in place by a maker that knows its keys differ
+    /// (copied first when shared, as any change).
+    pub(crate) fn writer(&mut self) -> Writer<'_> {
+        Writer(self.members_mut())
+    }
+
+    /// The counted length as compact JSON, when known without a walk.
+    pub(crate) fn known_json_len(&self) -> Option<usize> {
+        self.0.known_json_len()
+    }
+
     /// Removes `key`, moving the last member into its place (as serde_json's `remove` does
     /// with `preserve_order`).
     pub fn remove(&mut self, key: &str) -> Option<Value> {
@@ -143,6 +169,22 @@ impl Map {
     /// Sorts the members by key.
     pub fn sort_keys(&mut self) {
         self.members_mut().sort_keys();
+    }
+}
+
+/// Appends members whose keys are known to differ, straight into an object's own storage
+/// (from [`Map::writer`]).
+pub(crate) struct Writer<'a>(&'a mut Members);
+
+impl Writer<'_> {
+    /// Appends a member whose key is not in the object yet.
+    pub(crate) fn push(&mut self, key: Str, value: Value) {
+        self.0.push(key, value);
+    }
+
+    /// Sets the object's length as JSON text, counted by the maker (0: unknown).
+    pub(crate) fn counted(&mut self, len: usize) {
+        self.0.counted(len);
     }
 }
 

@@ -67,6 +67,45 @@ impl Members {
         len
     }
 
+    /// The counted length, when it is known without reading the members.
+    pub(super) fn known_json_len(&self) -> Option<usize> {
+        Some(self.json_len.load(Ordering::Relaxed)).filter(|&len| len != 0)
+    }
+
+    /// The length these members will have once the value at `at` is `value`, when both it
+    /// and the value replaced are known without a walk (0, unknown, otherwise).
+    fn len_replacing(&self, at: usize, value: &Value) -> usize {
+        let (Some(len), Some(old), Some(new)) = (
+            self.known_json_len(),
+            self.entries[at].1.known_json_len(),
+            value.known_json_len(),
+        ) else {
+            return 0;
+        };
+        len - old + new
+    }
+
+    /// The length these members will have once `key` (new) is added with `value`, when
+    /// known without a walk (0 otherwise).
+    pub(super) fn len_pushing(&self, key: &Str, value: &Value) -> usize {
+        let (Some(len), Some(new)) = (self.known_json_len(), value.known_json_len()) else {
+            return 0;
+        };
+        len + usize::from(!self.entries.is_empty()) + key.json_len() + 1 + new
+    }
+
+    /// Sets the counted length (0: unknown); the caller counted it.
+    pub(super) fn counted(&mut self, len: usize) {
+        *self.json_len.get_mut() = len;
+    }
+
+    /// Sets the value at `at`, keeping the counted length when it can be kept.
+    pub(super) fn replace(&mut self, at: usize, value: Value) -> Value {
+        let len = self.len_replacing(at, &value);
+        *self.json_len.get_mut() = len;
+        std::mem::replace(&mut self.entries[at].1, value)
+    }
+
     /// Forgets the counted length: the members are about to change.
     pub(super) fn changing(&mut self) -> &mut Self {
         *self.json_len.get_mut() = 0;

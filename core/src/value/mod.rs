@@ -239,6 +239,18 @@ impl Value {
     }
 }
 
+impl Value {
+    /// The length as compact JSON text when it is known without a walk: scalars, strings
+    /// and objects whose length is counted; `None` for arrays and uncounted objects.
+    pub(crate) fn known_json_len(&self) -> Option<usize> {
+        match self {
+            Value::Array(items) if !items.is_empty() => None,
+            Value::Object(members) => members.known_json_len(),
+            other => Some(other.json_len()),
+        }
+    }
+}
+
 /// An array index as a JSON Pointer writes it (no sign, no leading zero).
 fn parse_index(token: &str) -> Option<usize> {
     if token.starts_with('+') || (token.starts_with('0') && token.len() > 1) {

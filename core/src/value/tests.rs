@@ -123,6 +123,45 @@ fn an_object_counts_its_length_again_after_a_change() {
 }
 
 #[test]
+fn set_copies_a_shared_object_with_the_new_value_and_keeps_its_counted_length() {
+    let mut value = json!({"a": 1, "b": {"c": "x"}, "d": [1, 2]});
+    let before = value.json_len();
+    let held = value.clone();
+    let object = value.as_object_mut().unwrap();
+    object.set("b", json!({"c": "a longer text", "e": null}));
+    object.set("a", json!(12345));
+    object.set("new", json!("n"));
+    // Replacing or adding where the lengths are not known without a walk forgets the count.
+    object.set("d", json!([3]));
+    object.set("f", json!([]));
+    assert_eq!(value.json_len(), value.to_string().len());
+    assert_eq!(held.json_len(), before, "the held copy is unchanged");
+    assert_eq!(held, json!({"a": 1, "b": {"c": "x"}, "d": [1, 2]}));
+    assert_eq!(value["b"]["c"], "a longer text");
+    // Each step on its own keeps the count right, shared or not, known or not.
+    for shared in [false, true] {
+        let mut value = json!({"a": {"b": [1]}, "c": "x"});
+        let _ = value.json_len();
+        let held = shared.then(|| value.clone());
+        for (key, member) in [
+            ("c", json!(1.5)),
+            ("a", json!({"b": true})),
+            ("z", json!("new")),
+            ("a", json!([1, {"q": 2}])),
+            ("c", json!(null)),
+        ] {
+            value.as_object_mut().unwrap().set(key, member);
+            assert_eq!(value.json_len(), value.to_string().len(), "{value}");
+        }
+        assert!(held.is_none_or(|held| held == json!({"a": {"b": [1]}, "c": "x"})));
+    }
+    let mut empty = Value::Object(Map::new());
+    let _ = empty.json_len();
+    empty.as_object_mut().unwrap().set("k", json!(7));
+    assert_eq!(empty.json_len(), r#"{"k":7}"#.len());
+}
+
+#[test]
 fn a_value_is_three_words() {
     assert!(
         std::mem::size_of::<Value>() <= 3 * std::mem::size_of::<usize>(),
