@@ -7,9 +7,10 @@ use crate::value::Value;
 use chrono::{DateTime, Utc};
 use tokio::sync::oneshot;
 
+use super::Events;
 use super::clock::{TimeMode, format_timestamp};
 use super::context::ExecutionInfo;
-use super::history::{HistoryEvent, Thread};
+use super::history::Thread;
 use super::ids::MachineArns;
 use super::lambda::{Functions, Handler};
 use super::mock::{Mock, Mocks};
@@ -85,6 +86,8 @@ pub(crate) struct Shared {
     pub(crate) templates: super::templates::Templates,
     /// The JSON literals of `machine` and `machines`, converted to shared values.
     pub(crate) literals: super::literals::Literals,
+    /// The JSONPaths of `machine` and `machines`, parsed.
+    pub(crate) paths: super::paths::Paths,
     /// The index of each transition's target in its scope, for the run loop.
     pub(crate) targets: super::targets::Targets,
     /// The Task resources of `machine` and `machines`, read and their handlers found.
@@ -193,6 +196,9 @@ impl ExecutorBuilder {
         let literals = super::literals::Literals::of(
             std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
         );
+        let paths = super::paths::Paths::of(
+            std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
+        );
         let targets = super::targets::Targets::of(
             std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
         );
@@ -217,6 +223,7 @@ impl ExecutorBuilder {
                 state_names,
                 templates,
                 literals,
+                paths,
                 targets,
                 resources,
                 counter: Default::default(),
@@ -267,7 +274,7 @@ pub struct Execution {
     /// The cause, when it failed with one.
     pub cause: Option<String>,
     /// The events, as `GetExecutionHistory` returns them (empty when recording is off).
-    pub history: Vec<HistoryEvent>,
+    pub history: Events,
     /// When it started (ISO 8601, on the execution's clock).
     pub start_date: String,
     /// When it ended (ISO 8601, on the execution's clock: virtual time included).
@@ -444,7 +451,7 @@ fn failed_to_start(cause: String) -> Execution {
         output: None,
         error: Some("States.Runtime".into()),
         cause: Some(cause),
-        history: Vec::new(),
+        history: Events::default(),
         start_date: String::new(),
         stop_date: String::new(),
     }

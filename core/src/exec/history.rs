@@ -261,6 +261,12 @@ impl History {
     pub(crate) fn new(enabled: bool) -> Self {
         History {
             enabled,
+            // Recorded into the storage of this thread's last dropped history, when any.
+            events: Mutex::new(if enabled {
+                super::events::storage()
+            } else {
+                Vec::new()
+            }),
             ..History::default()
         }
     }
@@ -304,13 +310,13 @@ impl History {
         self.count.load(std::sync::atomic::Ordering::Relaxed)
     }
 
-    pub(crate) fn take(&self) -> Vec<HistoryEvent> {
-        std::mem::take(
+    pub(crate) fn take(&self) -> super::Events {
+        super::Events::from(std::mem::take(
             &mut *self
                 .events
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
-        )
+        ))
     }
 }
 

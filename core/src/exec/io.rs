@@ -13,11 +13,18 @@ use crate::path::{self, Scope};
 impl StateCx<'_> {
     /// Reads a JSONPath against `input`, the context object and the variables.
     pub(crate) fn select(&self, field: &str, text: &str, input: &Value) -> Result<Value, Failure> {
-        let parsed = path::parse_path_cached(text);
-        let parsed = parsed
-            .as_ref()
-            .as_ref()
-            .map_err(|e| self.runtime(format!("{field}: {e}")))?;
+        // The machine's own paths were parsed when the executor was built.
+        let cached;
+        let parsed = match self.run.shared.paths.path(text) {
+            Some(parsed) => parsed,
+            None => {
+                cached = path::parse_path_cached(text);
+                cached
+                    .as_ref()
+                    .as_ref()
+                    .map_err(|e| self.runtime(format!("{field}: {e}")))?
+            }
+        };
         // The context object is built only for the paths that read it.
         let context = if text.starts_with("$$") {
             self.context()
@@ -137,11 +144,17 @@ impl StateCx<'_> {
             Some(None) => Ok(input),
             Some(Some(text)) if text == "$" => Ok(result),
             Some(Some(text)) => {
-                let parsed = path::parse_reference_path_cached(text);
-                let parsed = parsed
-                    .as_ref()
-                    .as_ref()
-                    .map_err(|e| self.runtime(format!("ResultPath: {e}")))?;
+                let cached;
+                let parsed = match self.run.shared.paths.reference(text) {
+                    Some(parsed) => parsed,
+                    None => {
+                        cached = path::parse_reference_path_cached(text);
+                        cached
+                            .as_ref()
+                            .as_ref()
+                            .map_err(|e| self.runtime(format!("ResultPath: {e}")))?
+                    }
+                };
                 path::place(input, parsed, result).map_err(|e| self.place_failure(&e))
             }
         }

@@ -24,6 +24,7 @@ mod callback;
 mod choice;
 mod clock;
 mod context;
+mod events;
 mod executor;
 mod failure;
 mod field;
@@ -43,6 +44,7 @@ mod mock_config;
 mod names;
 mod nested;
 mod parallel;
+mod paths;
 mod recovery;
 mod resources;
 mod result_writer;
@@ -60,6 +62,7 @@ mod wait;
 mod workers;
 
 pub use clock::TimeMode;
+pub use events::Events;
 pub use executor::{
     Execution, Executor, ExecutorBuilder, ExecutorOptions, PAYLOAD_LIMIT, RunningExecution, Status,
     TokenError,

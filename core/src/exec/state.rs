@@ -457,7 +457,7 @@ fn pass_state(
         None => None,
     };
     let output = cx.result_path(&pass.result_path, input, result)?;
-    let output = cx.select_path("OutputPath", &pass.output_path, &output)?;
+    let output = cx.filter_path("OutputPath", &pass.output_path, output)?;
     Ok((output, assigned))
 }
 

@@ -1,0 +1,157 @@
+//! The JSONPaths of an executor's machines (`InputPath`, `OutputPath`, `ResultPath`, `ItemsPath`,
+//! Choice variables and path operands), parsed once when it is built and found by the address
+//! of their text: a state entry reads its paths without hashing or comparing their text.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+
+use crate::asl::{Catcher, ChoiceRule, State, StateMachine};
+use crate::path::{Path, parse_path, parse_reference_path};
+
+/// The address and length of a text: two texts with both equal are the same bytes.
+type Address = (usize, usize);
+
+fn address(text: &str) -> Address {
+    (text.as_ptr().addr(), text.len())
+}
+
+/// The parsed paths of some machines. The machines are held (in `Arc`s) as long as this is,
+/// so no other live text has the address of one of theirs. A text from elsewhere, or one
+/// that does not parse (its error is reported where it is read), is not found here.
+#[derive(Debug, Default)]
+pub(crate) struct Paths {
+    /// Paths read from the input, the context object or a variable.
+    paths: HashMap<Address, Path, foldhash::fast::RandomState>,
+    /// Reference paths: where `ResultPath` places a result.
+    references: HashMap<Address, Path, foldhash::fast::RandomState>,
+}
+
+impl Paths {
+    /// The paths of these machines' states (Map and Parallel scopes included).
+    pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
+        let mut paths = Paths::default();
+        for states in super::scopes::scopes(machines) {
+            paths.add(states);
+        }
+        paths
+    }
+
+    /// The parsed path of `text`, when it is one of these machines' own and parses.
+    pub(crate) fn path(&self, text: &str) -> Option<&Path> {
+        self.paths.get(&address(text))
+    }
+
+    /// The parsed reference path of `text` (a `ResultPath`), when it is one of these
+    /// machines' own and parses.
+    pub(crate) fn reference(&self, text: &str) -> Option<&Path> {
+        self.references.get(&address(text))
+    }
+
+    fn add(&mut self, states: &IndexMap<String, State>) {
+        for state in states.values() {
+            let (input_path, output_path, result_path) = match state {
+                State::Pass(s) => (&s.input_path, &s.output_path, &s.result_path),
+                State::Task(s) => (&s.input_path, &s.output_path, &s.result_path),
+                State::Map(s) => (&s.input_path, &s.output_path, &s.result_path),
+                State::Parallel(s) => (&s.input_path, &s.output_path, &s.result_path),
+                State::Choice(s) => (&s.input_path, &s.output_path, &None),
+                State::Wait(s) => (&s.input_path, &s.output_path, &None),
+                State::Succeed(s) => (&s.input_path, &s.output_path, &None),
+                State::Fail(_) => (&None, &None, &None),
+            };
+            self.add_path(input_path.as_ref().and_then(Option::as_deref));
+            self.add_path(output_path.as_ref().and_then(Option::as_deref));
+            self.add_reference(result_path.as_ref().and_then(Option::as_deref));
+            match state {
+                State::Choice(choice) => choice.choices.iter().for_each(|r| self.add_rule(r)),
+                State::Map(map) => {
+                    self.add_path(map.items_path.as_deref());
+                    self.add_catchers(map.catch.as_deref());
+                }
+                State::Task(task) => self.add_catchers(task.catch.as_deref()),
+                State::Parallel(parallel) => self.add_catchers(parallel.catch.as_deref()),
+                State::Pass(_) | State::Wait(_) | State::Succeed(_) | State::Fail(_) => {}
+            }
+        }
+    }
+
+    fn add_rule(&mut self, rule: &ChoiceRule) {
+        self.add_path(rule.variable.as_deref());
+        if let Some(comparison) = &rule.comparison
+            && comparison.operator.operand_kind() == crate::asl::OperandKind::Path
+        {
+            self.add_path(comparison.operand.as_str());
+        }
+        for nested in rule.and.iter().chain(&rule.or).flatten() {
+            self.add_rule(nested);
+        }
+        if let Some(nested) = &rule.not {
+            self.add_rule(nested);
+        }
+    }
+
+    fn add_catchers(&mut self, catchers: Option<&[Catcher]>) {
+        for catcher in catchers.into_iter().flatten() {
+            self.add_reference(catcher.result_path.as_ref().and_then(Option::as_deref));
+        }
+    }
+
+    fn add_path(&mut self, text: Option<&str>) {
+        if let Some(text) = text
+            && let Ok(path) = parse_path(text)
+        {
+            self.paths.insert(address(text), path);
+        }
+    }
+
+    fn add_reference(&mut self, text: Option<&str>) {
+        if let Some(text) = text
+            && let Ok(path) = parse_reference_path(text)
+        {
+            self.references.insert(address(text), path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_machines_paths_are_found_by_their_text_and_others_are_not() {
+        let machine = crate::validate::load(
+            r#"{"StartAt": "P", "States": {
+                "P": {"Type": "Pass", "InputPath": "$.in", "ResultPath": "$.r", "Next": "C"},
+                "C": {"Type": "Choice", "Choices": [{"Not": {"Variable": "$.a",
+                      "NumericEqualsPath": "$.b"}, "Next": "P"}], "Default": "E"},
+                "E": {"Type": "Succeed", "OutputPath": "$.out"}}}"#,
+            &crate::validate::Options::default(),
+        )
+        .unwrap();
+        let paths = Paths::of([&machine]);
+        let State::Pass(pass) = &machine.states["P"] else {
+            unreachable!("P is a Pass state")
+        };
+        let input_path = pass.input_path.as_ref().unwrap().as_deref().unwrap();
+        assert_eq!(paths.path(input_path), parse_path("$.in").ok().as_ref());
+        let result_path = pass.result_path.as_ref().unwrap().as_deref().unwrap();
+        assert_eq!(
+            paths.reference(result_path),
+            parse_reference_path("$.r").ok().as_ref()
+        );
+        assert!(
+            paths.path(result_path).is_none(),
+            "a reference path is not a read"
+        );
+        let State::Choice(choice) = &machine.states["C"] else {
+            unreachable!("C is a Choice state")
+        };
+        let rule = choice.choices[0].not.as_ref().unwrap();
+        assert!(paths.path(rule.variable.as_deref().unwrap()).is_some());
+        let operand = rule.comparison.as_ref().unwrap().operand.as_str().unwrap();
+        assert!(paths.path(operand).is_some());
+        // The same text held elsewhere is read by the caller's own parse.
+        assert!(paths.path(&String::from("$.in")).is_none());
+    }
+}
