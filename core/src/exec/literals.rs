@@ -29,8 +29,8 @@ impl Literals {
     /// The literals of these machines' states (Map and Parallel scopes included).
     pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
         let mut literals = Literals::default();
-        for states in super::scopes::scopes(machines) {
-            literals.add(states);
+        for scope in super::scopes::scopes(machines) {
+            literals.add(scope.states);
         }
         literals
     }

@@ -22,8 +22,8 @@ impl StateNames {
     /// The names of these machines' states.
     pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
         let mut names = StateNames::default();
-        for states in super::scopes::scopes(machines) {
-            names.add(states);
+        for scope in super::scopes::scopes(machines) {
+            names.add(scope.states);
         }
         names
     }

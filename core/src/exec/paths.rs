@@ -31,8 +31,8 @@ impl Paths {
     /// The paths of these machines' states (Map and Parallel scopes included).
     pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
         let mut paths = Paths::default();
-        for states in super::scopes::scopes(machines) {
-            paths.add(states);
+        for scope in super::scopes::scopes(machines) {
+            paths.add(scope.states);
         }
         paths
     }

@@ -74,8 +74,8 @@ impl Resources {
         account: &str,
     ) -> Self {
         let mut resources = Resources::default();
-        for states in super::scopes::scopes(machines) {
-            for state in states.values() {
+        for scope in super::scopes::scopes(machines) {
+            for state in scope.states.values() {
                 if let State::Task(task) = state {
                     let resource = Resource::resolve(&task.resource, functions, region, account);
                     resources

@@ -1,4 +1,4 @@
-//! Every scope of some machines: their own states, and those of their Map item processors and
+//! Every scope of some machines (its states and where it starts): their own states, and those of their Map item processors and
 //! Parallel branches at any depth. The executor's tables read once per definition (names,
 //! targets, templates, literals, resources) walk these.
 
@@ -6,27 +6,41 @@ use indexmap::IndexMap;
 
 use crate::asl::{State, StateMachine};
 
-/// The state sets of `machines` and of every scope nested in them.
-pub(crate) fn scopes<'a>(
-    machines: impl IntoIterator<Item = &'a StateMachine>,
-) -> Vec<&'a IndexMap<String, State>> {
-    let mut pending: Vec<&IndexMap<String, State>> = machines
+/// A scope: its states and the name of the one it starts at.
+#[derive(Clone, Copy)]
+pub(crate) struct Scope<'a> {
+    pub(crate) start_at: &'a str,
+    pub(crate) states: &'a IndexMap<String, State>,
+}
+
+/// The scopes of `machines` and every scope nested in them.
+pub(crate) fn scopes<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Vec<Scope<'a>> {
+    let mut pending: Vec<Scope<'a>> = machines
         .into_iter()
-        .map(|machine| &machine.states)
+        .map(|machine| Scope {
+            start_at: &machine.start_at,
+            states: &machine.states,
+        })
         .collect();
     let mut all = Vec::with_capacity(pending.len());
-    while let Some(states) = pending.pop() {
-        all.push(states);
-        for state in states.values() {
+    while let Some(scope) = pending.pop() {
+        all.push(scope);
+        for state in scope.states.values() {
             match state {
                 State::Map(map) => pending.extend(
                     [&map.item_processor, &map.iterator]
                         .into_iter()
                         .flatten()
-                        .map(|processor| &processor.states),
+                        .map(|processor| Scope {
+                            start_at: &processor.start_at,
+                            states: &processor.states,
+                        }),
                 ),
                 State::Parallel(parallel) => {
-                    pending.extend(parallel.branches.iter().map(|branch| &branch.states));
+                    pending.extend(parallel.branches.iter().map(|branch| Scope {
+                        start_at: &branch.start_at,
+                        states: &branch.states,
+                    }));
                 }
                 State::Pass(_)
                 | State::Task(_)
@@ -56,7 +70,10 @@ mod tests {
         .unwrap();
         let mut starts: Vec<&str> = scopes([&machine])
             .iter()
-            .map(|states| states.keys().next().unwrap().as_str())
+            .map(|scope| {
+                assert_eq!(scope.states.keys().next().unwrap(), scope.start_at);
+                scope.start_at
+            })
             .collect();
         starts.sort_unstable();
         assert_eq!(starts, ["B", "I", "M", "P"]);

@@ -1,6 +1,6 @@
 //! Where transitions go, found by the address of the name text a definition holds (a state's
-//! own key, a `Next`, a Choice rule's or a Catcher's target): the run loop finds the next state
-//! by its index without hashing its name.
+//! own key, the scope's `StartAt`, a `Next`, a Choice rule's or a Catcher's target): the run
+//! loop finds the next state by its index without hashing its name.
 
 use std::collections::HashMap;
 
@@ -30,8 +30,8 @@ impl Targets {
     /// The targets of these machines' states (Map and Parallel scopes included).
     pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
         let mut targets = Targets::default();
-        for states in super::scopes::scopes(machines) {
-            targets.add(states);
+        for scope in super::scopes::scopes(machines) {
+            targets.add(scope.start_at, scope.states);
         }
         targets
     }
@@ -53,8 +53,9 @@ impl Targets {
         states.get_index_of(name)
     }
 
-    fn add(&mut self, states: &IndexMap<String, State>) {
-        let mut names: Vec<&str> = Vec::new();
+    fn add(&mut self, start_at: &str, states: &IndexMap<String, State>) {
+        // The start: each execution, iteration and branch enters its scope by it.
+        let mut names: Vec<&str> = vec![start_at];
         for (name, state) in states {
             names.push(name);
             match state {
@@ -108,6 +109,7 @@ mod tests {
         let next = pass.next.as_deref().unwrap();
         assert!(targets.index.contains_key(&address(next)));
         assert_eq!(targets.find(&machine.states, next), Some(2));
+        assert!(targets.index.contains_key(&address(&machine.start_at)));
         // A name held elsewhere, or a slice of a known name's text, is read by its bytes.
         assert_eq!(targets.find(&machine.states, &String::from("B")), Some(1));
         assert_eq!(targets.find(&machine.states, "Z"), None);

@@ -28,8 +28,8 @@ impl Templates {
     /// The templates of these machines' states (Map and Parallel scopes included).
     pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
         let mut templates = Templates::default();
-        for states in super::scopes::scopes(machines) {
-            templates.add(states);
+        for scope in super::scopes::scopes(machines) {
+            templates.add(scope.states);
         }
         templates
     }

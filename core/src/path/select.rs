@@ -88,6 +88,11 @@ impl Path {
     /// missing), or the array of everything an indefinite path matches.
     pub fn select(&self, scope: &Scope<'_>) -> Result<Value, SelectError> {
         let document = root_document(&self.root, scope)?;
+        // Most paths name members one after the other: read them so, and leave anything else,
+        // and a member not found, to the walk that says why.
+        if let Some(found) = names_only(document, &self.segments) {
+            return Ok(found.clone());
+        }
         let evaluation = Evaluation {
             root: document,
             scope: *scope,
@@ -95,6 +100,19 @@ impl Path {
         };
         evaluate(document, &self.segments, &evaluation)
     }
+}
+
+/// The value at a path of member names only (`$.a.b`, `$['a']`), when every member is there;
+/// `None` for any other path or a missing member.
+fn names_only<'v>(document: &'v Value, segments: &[Segment]) -> Option<&'v Value> {
+    let mut node = document;
+    for segment in segments {
+        let Segment::Child(Selector::Name(name)) = segment else {
+            return None;
+        };
+        node = super::member(node.as_object()?, name)?;
+    }
+    Some(node)
 }
 
 /// The document a root reads.
