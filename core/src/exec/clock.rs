@@ -49,6 +49,16 @@ impl Clock {
     pub(crate) fn timestamp(&self) -> String {
         format_timestamp(self.now())
     }
+
+    /// [`Clock::timestamp`], given the start as printed: copied when no time has passed (an
+    /// execution that never waits, on virtual time), not printed again.
+    pub(crate) fn timestamp_since(&self, start: &str) -> String {
+        let now = Instant::now();
+        if now == self.start_instant {
+            return start.to_owned();
+        }
+        format_timestamp(self.at(now))
+    }
 }
 
 /// ISO 8601 with milliseconds and `Z`, as in `$$.Execution.StartTime`.
@@ -90,6 +100,24 @@ fn write_digits(digits: &mut [u8], mut number: u32) {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn a_stop_time_is_the_start_until_time_passes() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .start_paused(true)
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let start = Utc.with_ymd_and_hms(2026, 11, 22, 3, 12, 24).unwrap();
+            let clock = Clock::starting_at(start);
+            let printed = format_timestamp(start);
+            assert_eq!(clock.timestamp_since(&printed), printed);
+            tokio::time::advance(std::time::Duration::from_millis(1_500)).await;
+            assert_eq!(clock.timestamp_since(&printed), "2026-11-22T03:12:25.500Z");
+            assert_eq!(clock.timestamp_since(&printed), clock.timestamp());
+        });
+    }
 
     #[test]
     fn timestamps_read_as_chrono_writes_them() {

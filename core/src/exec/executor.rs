@@ -540,7 +540,7 @@ pub(crate) async fn execute(
                             cause: None,
                             history: run.history.take(),
                             start_date: run.info.start_time.clone(),
-                            stop_date: run.clock.timestamp(),
+                            stop_date: run.clock.timestamp_since(&run.info.start_time),
                         };
                     }
                 }
@@ -564,7 +564,7 @@ pub(crate) async fn execute(
                 cause: None,
                 history: run.history.take(),
                 start_date: run.info.start_time.clone(),
-                stop_date: run.clock.timestamp(),
+                stop_date: run.clock.timestamp_since(&run.info.start_time),
             }
         }
         Err(failure) => {
@@ -581,7 +581,7 @@ pub(crate) async fn execute(
                 cause: failure.cause,
                 history: run.history.take(),
                 start_date: run.info.start_time.clone(),
-                stop_date: run.clock.timestamp(),
+                stop_date: run.clock.timestamp_since(&run.info.start_time),
             }
         }
     }
