@@ -25,8 +25,9 @@ const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
 const entry = path.join(pkgDir, (pkg.exports && pkg.exports.import) || pkg.module || pkg.main);
 const { StateMachine } = await import(pathToFileURL(entry).href);
 
-// Scenarios both tools run the same way (alsf keeps no history: statewright's rows with
-// history on are the fair side where history matters).
+// Scenarios both tools run the same way. alsf records an event log as it runs (each state's
+// entry and exit with its input and output, queued in memory), so statewright's rows with
+// history on are the ones compared where history matters.
 const SHARED = ['chain', 'loop', 'loop-2k', 'loop-jsonata', 'map-100k', 'map-100k-c10',
   'map-10k-pass', 'map-10k-handler', 'map-10k-handler-c10', 'sequential', 'payload'];
 const RUNS = { 'sequential': 1000, 'chain': 5, 'loop-2k': 5, 'map-10k-pass': 3, 'payload': 5 };
