@@ -478,10 +478,9 @@ pub(crate) async fn execute(
             super::ids::execution_name(options.seed, number),
         ),
     };
-    let arn = arns.execution_arn(&execution_name);
     let start = options.start_time.unwrap_or_else(Utc::now);
     let info = ExecutionInfo {
-        execution_arn: arn.clone(),
+        execution_arn: arns.execution_arn(&execution_name),
         execution_name,
         input: input.clone(),
         start_time: format_timestamp(start),
@@ -489,7 +488,7 @@ pub(crate) async fn execute(
         machine_arn: Arc::clone(&arns.arn),
         machine_name: Arc::clone(&arns.name),
     };
-    let run = Run::new(
+    let mut run = Run::new(
         Arc::clone(&shared),
         Arc::clone(&machine),
         info,
@@ -532,16 +531,8 @@ pub(crate) async fn execute(
                             "ExecutionTimedOut",
                             run.history_details(|| serde_json::json!({})),
                         );
-                        return Execution {
-                            arn,
-                            status: Status::TimedOut,
-                            output: None,
-                            error: Some("States.Timeout".into()),
-                            cause: None,
-                            history: run.history.take(),
-                            start_date: run.info.start_time.clone(),
-                            stop_date: run.clock.timestamp_since(&run.info.start_time),
-                        };
+                        let error = Some("States.Timeout".into());
+                        return finished(&mut run, Status::TimedOut, None, error, None);
                     }
                 }
             }
@@ -555,17 +546,7 @@ pub(crate) async fn execute(
                 "ExecutionSucceeded",
                 run.history_details(|| history::execution_succeeded(&output)),
             );
-            // Recorded events hold the output too: it is copied out only then.
-            Execution {
-                arn,
-                status: Status::Succeeded,
-                output: Some(output),
-                error: None,
-                cause: None,
-                history: run.history.take(),
-                start_date: run.info.start_time.clone(),
-                stop_date: run.clock.timestamp_since(&run.info.start_time),
-            }
+            finished(&mut run, Status::Succeeded, Some(output), None, None)
         }
         Err(failure) => {
             run.history.push(
@@ -573,16 +554,30 @@ pub(crate) async fn execute(
                 "ExecutionFailed",
                 run.history_details(|| history::failed(&failure)),
             );
-            Execution {
-                arn,
-                status: Status::Failed,
-                output: None,
-                error: (!failure.error.is_empty()).then_some(failure.error),
-                cause: failure.cause,
-                history: run.history.take(),
-                start_date: run.info.start_time.clone(),
-                stop_date: run.clock.timestamp_since(&run.info.start_time),
-            }
+            let error = (!failure.error.is_empty()).then_some(failure.error);
+            finished(&mut run, Status::Failed, None, error, failure.cause)
         }
+    }
+}
+
+/// The execution as it ended: its ARN, start time and history move out of the run, which
+/// ends here.
+fn finished(
+    run: &mut Run,
+    status: Status,
+    output: Option<Value>,
+    error: Option<String>,
+    cause: Option<String>,
+) -> Execution {
+    let stop_date = run.clock.timestamp_since(&run.info.start_time);
+    Execution {
+        arn: std::mem::take(&mut run.info.execution_arn),
+        status,
+        output,
+        error,
+        cause,
+        history: run.history.take(),
+        start_date: std::mem::take(&mut run.info.start_time),
+        stop_date,
     }
 }
