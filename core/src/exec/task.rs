@@ -223,9 +223,12 @@ pub(crate) async fn perform(
                 "TaskStarted",
                 run.history_details(|| json!({"resource": short, "resourceType": resource_type})),
             );
-            let call = super::service::call(
+            // Boxed: held inline, this call's future (with its timeout) would be most of the
+            // size of every Task state's future, Lambda invocations included, and be copied
+            // whole each time one is made.
+            let call = Box::pin(super::service::call(
                 run, cx, service, action, *pattern, parameters, limits, thread,
-            );
+            ));
             let result = match limits.timeout {
                 Some(timeout) => {
                     match tokio::time::timeout(std::time::Duration::from_secs(timeout), call).await
