@@ -13,32 +13,45 @@ use crate::path::{self, Scope};
 impl StateCx<'_> {
     /// Reads a JSONPath against `input`, the context object and the variables.
     pub(crate) fn select(&self, field: &str, text: &str, input: &Value) -> Result<Value, Failure> {
-        // The machine's own paths were parsed when the executor was built.
-        let cached;
-        let parsed = match self.run.shared.paths.path(text) {
-            Some(parsed) => parsed,
-            None => {
-                cached = path::parse_path_cached(text);
-                cached
-                    .as_ref()
-                    .as_ref()
-                    .map_err(|e| self.runtime(format!("{field}: {e}")))?
-            }
-        };
-        // The context object is built only for the paths that read it.
-        let context = if text.starts_with("$$") {
-            self.context()
-        } else {
-            Value::Null
-        };
-        let scope = Scope {
-            input,
-            context: &context,
-            variables: self.variables,
-        };
-        parsed
-            .select(&scope)
-            .map_err(|e| self.runtime(e.invalid_path_cause(text)))
+        let own = self.run.shared.paths.path(text);
+        self.with_parsed(field, text, own, path::parse_path_cached, |parsed| {
+            // The context object is built only for the paths that read it.
+            let context = if text.starts_with("$$") {
+                self.context()
+            } else {
+                Value::Null
+            };
+            let scope = Scope {
+                input,
+                context: &context,
+                variables: self.variables,
+            };
+            parsed
+                .select(&scope)
+                .map_err(|e| self.runtime(e.invalid_path_cause(text)))
+        })
+    }
+
+    /// Runs `then` on the parsed path `text`: the machine's own (`own`, parsed when the
+    /// executor was built) or else parsed through the per-thread cache, its parse error
+    /// failing the state in the name of `field`.
+    fn with_parsed<T>(
+        &self,
+        field: &str,
+        text: &str,
+        own: Option<&path::Path>,
+        parse: fn(&str) -> std::sync::Arc<Result<path::Path, path::PathError>>,
+        then: impl FnOnce(&path::Path) -> Result<T, Failure>,
+    ) -> Result<T, Failure> {
+        if let Some(parsed) = own {
+            return then(parsed);
+        }
+        let cached = parse(text);
+        let parsed = cached
+            .as_ref()
+            .as_ref()
+            .map_err(|e| self.runtime(format!("{field}: {e}")))?;
+        then(parsed)
     }
 
     /// `InputPath` / `OutputPath`: absent keeps the value, `null` gives `{}`.
@@ -144,18 +157,11 @@ impl StateCx<'_> {
             Some(None) => Ok(input),
             Some(Some(text)) if text == "$" => Ok(result),
             Some(Some(text)) => {
-                let cached;
-                let parsed = match self.run.shared.paths.reference(text) {
-                    Some(parsed) => parsed,
-                    None => {
-                        cached = path::parse_reference_path_cached(text);
-                        cached
-                            .as_ref()
-                            .as_ref()
-                            .map_err(|e| self.runtime(format!("ResultPath: {e}")))?
-                    }
-                };
-                path::place(input, parsed, result).map_err(|e| self.place_failure(&e))
+                let own = self.run.shared.paths.reference(text);
+                let parse = path::parse_reference_path_cached;
+                self.with_parsed("ResultPath", text, own, parse, |parsed| {
+                    path::place(input, parsed, result).map_err(|e| self.place_failure(&e))
+                })
             }
         }
     }

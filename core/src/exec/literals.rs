@@ -70,15 +70,11 @@ impl Literals {
     }
 
     fn add_rule(&mut self, rule: &ChoiceRule) {
-        self.add_block(rule.assign.as_ref());
-        if let Some(comparison) = &rule.comparison {
-            self.add_value(Some(&comparison.operand));
-        }
-        for nested in rule.and.iter().chain(&rule.or).flatten() {
-            self.add_rule(nested);
-        }
-        if let Some(nested) = &rule.not {
-            self.add_rule(nested);
+        for rule in super::scopes::rules(rule) {
+            self.add_block(rule.assign.as_ref());
+            if let Some(comparison) = &rule.comparison {
+                self.add_value(Some(&comparison.operand));
+            }
         }
     }
 

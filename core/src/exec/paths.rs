@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 
 use crate::asl::{Catcher, ChoiceRule, State, StateMachine};
-use crate::path::{Path, parse_path, parse_reference_path};
+use crate::path::{Path, PathError, parse_path, parse_reference_path};
 
 /// The address and length of a text: two texts with both equal are the same bytes.
 type Address = (usize, usize);
@@ -77,17 +77,13 @@ impl Paths {
     }
 
     fn add_rule(&mut self, rule: &ChoiceRule) {
-        self.add_path(rule.variable.as_deref());
-        if let Some(comparison) = &rule.comparison
-            && comparison.operator.operand_kind() == crate::asl::OperandKind::Path
-        {
-            self.add_path(comparison.operand.as_str());
-        }
-        for nested in rule.and.iter().chain(&rule.or).flatten() {
-            self.add_rule(nested);
-        }
-        if let Some(nested) = &rule.not {
-            self.add_rule(nested);
+        for rule in super::scopes::rules(rule) {
+            self.add_path(rule.variable.as_deref());
+            if let Some(comparison) = &rule.comparison
+                && comparison.operator.operand_kind() == crate::asl::OperandKind::Path
+            {
+                self.add_path(comparison.operand.as_str());
+            }
         }
     }
 
@@ -98,19 +94,24 @@ impl Paths {
     }
 
     fn add_path(&mut self, text: Option<&str>) {
-        if let Some(text) = text
-            && let Ok(path) = parse_path(text)
-        {
-            self.paths.insert(address(text), path);
-        }
+        parse_into(&mut self.paths, text, parse_path);
     }
 
     fn add_reference(&mut self, text: Option<&str>) {
-        if let Some(text) = text
-            && let Ok(path) = parse_reference_path(text)
-        {
-            self.references.insert(address(text), path);
-        }
+        parse_into(&mut self.references, text, parse_reference_path);
+    }
+}
+
+/// Keeps the parse of `text`, when there is a text and it parses.
+fn parse_into(
+    parsed: &mut HashMap<Address, Path, foldhash::fast::RandomState>,
+    text: Option<&str>,
+    parse: fn(&str) -> Result<Path, PathError>,
+) {
+    if let Some(text) = text
+        && let Ok(path) = parse(text)
+    {
+        parsed.insert(address(text), path);
     }
 }
 

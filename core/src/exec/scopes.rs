@@ -1,10 +1,11 @@
-//! Every scope of some machines (its states and where it starts): their own states, and those of their Map item processors and
+//! Every scope of some machines (its states and where it starts), and every rule of a Choice:
+//! their own states, and those of their Map item processors and
 //! Parallel branches at any depth. The executor's tables read once per definition (names,
 //! targets, templates, literals, resources) walk these.
 
 use indexmap::IndexMap;
 
-use crate::asl::{State, StateMachine};
+use crate::asl::{ChoiceRule, State, StateMachine};
 
 /// A scope: its states and the name of the one it starts at.
 #[derive(Clone, Copy)]
@@ -54,6 +55,18 @@ pub(crate) fn scopes<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -
     all
 }
 
+/// A Choice rule and every rule nested in it (`And`, `Or`, `Not`), at any depth.
+pub(crate) fn rules(rule: &ChoiceRule) -> Vec<&ChoiceRule> {
+    let mut all = vec![rule];
+    let mut at = 0;
+    while let Some(rule) = all.get(at).copied() {
+        all.extend(rule.and.iter().chain(&rule.or).flatten());
+        all.extend(rule.not.as_deref());
+        at += 1;
+    }
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +90,28 @@ mod tests {
             .collect();
         starts.sort_unstable();
         assert_eq!(starts, ["B", "I", "M", "P"]);
+    }
+
+    #[test]
+    fn every_nested_rule_is_found_once() {
+        let machine = crate::validate::load(
+            r#"{"StartAt": "C", "States": {"C": {"Type": "Choice", "Default": "E", "Choices": [
+                {"And": [{"Variable": "$.a", "IsPresent": true},
+                         {"Not": {"Or": [{"Variable": "$.b", "IsNull": true},
+                                         {"Variable": "$.c", "IsNull": true}]}}],
+                 "Next": "E"}]},
+                "E": {"Type": "Succeed"}}}"#,
+            &crate::validate::Options::default(),
+        )
+        .unwrap();
+        let State::Choice(choice) = &machine.states["C"] else {
+            unreachable!("C is a Choice state")
+        };
+        let variables: Vec<&str> = rules(&choice.choices[0])
+            .iter()
+            .filter_map(|rule| rule.variable.as_deref())
+            .collect();
+        assert_eq!(variables, ["$.a", "$.b", "$.c"]);
+        assert_eq!(rules(&choice.choices[0]).len(), 6);
     }
 }
