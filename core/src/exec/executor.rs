@@ -17,6 +17,7 @@ use super::mock::{Mock, Mocks};
 use super::mock_config::{MockConfigError, MockedResponse, load_mock_config};
 use super::names::StateNames;
 use super::run::Run;
+use super::scopes::FromScopes;
 use super::services::Services;
 use super::state::run_scope;
 use super::tokens::Tokens;

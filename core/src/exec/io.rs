@@ -16,19 +16,31 @@ impl StateCx<'_> {
         let own = self.run.shared.paths.path(text);
         self.with_parsed(field, text, own, path::parse_path_cached, |parsed| {
             // The context object is built only for the paths that read it.
-            let context = if text.starts_with("$$") {
-                self.context()
-            } else {
-                Value::Null
-            };
-            let scope = Scope {
-                input,
-                context: &context,
-                variables: self.variables,
-            };
-            parsed
-                .select(&scope)
-                .map_err(|e| self.runtime(e.invalid_path_cause(text)))
+            self.in_scope(text.starts_with("$$"), input, |scope| {
+                parsed
+                    .select(scope)
+                    .map_err(|e| self.runtime(e.invalid_path_cause(text)))
+            })
+        })
+    }
+
+    /// Runs `read` over a scope of `input`, the variables and the context object (built only
+    /// when `reads_context`).
+    fn in_scope<T>(
+        &self,
+        reads_context: bool,
+        input: &Value,
+        read: impl FnOnce(&Scope<'_>) -> T,
+    ) -> T {
+        let context = if reads_context {
+            self.context()
+        } else {
+            Value::Null
+        };
+        read(&Scope {
+            input,
+            context: &context,
+            variables: self.variables,
         })
     }
 
@@ -129,18 +141,10 @@ impl StateCx<'_> {
             &mut dyn crate::intrinsics::RandomSource,
         ) -> Result<T, path::TemplateError>,
     ) -> Result<T, Failure> {
-        let context = if reads_context {
-            self.context()
-        } else {
-            Value::Null
-        };
-        let scope = Scope {
-            input,
-            context: &context,
-            variables: self.variables,
-        };
-        evaluation(&scope, &mut self.run.random())
-            .map_err(|e| Failure::in_state(e.error(), self.name, self.entered, e.cause()))
+        self.in_scope(reads_context, input, |scope| {
+            evaluation(scope, &mut self.run.random())
+                .map_err(|e| Failure::in_state(e.error(), self.name, self.entered, e.cause()))
+        })
     }
 
     /// `ResultPath`: absent puts the result in place of the input, `null` discards it. A path

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 
 use indexmap::IndexMap;
 
-use crate::asl::{Catcher, ChoiceRule, State, StateMachine};
+use crate::asl::{Catcher, ChoiceRule, State};
+
+use super::scopes::{FromScopes, Scope};
 use crate::value::{Map, Value};
 
 type ByAddress<T> = HashMap<usize, T, foldhash::fast::RandomState>;
@@ -25,16 +27,13 @@ fn address<T>(literal: &T) -> usize {
     std::ptr::from_ref(literal).addr()
 }
 
-impl Literals {
-    /// The literals of these machines' states (Map and Parallel scopes included).
-    pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
-        let mut literals = Literals::default();
-        for scope in super::scopes::scopes(machines) {
-            literals.add(scope.states);
-        }
-        literals
+impl FromScopes for Literals {
+    fn add_scope(&mut self, scope: Scope<'_>) {
+        self.add(scope.states);
     }
+}
 
+impl Literals {
     /// `literal` as a shared value.
     pub(crate) fn value(&self, literal: &serde_json::Value) -> Cow<'_, Value> {
         match self.values.get(&address(literal)) {

@@ -6,7 +6,9 @@ use std::sync::Arc;
 
 use indexmap::IndexMap;
 
-use crate::asl::{State, StateMachine};
+use crate::asl::State;
+
+use super::scopes::{FromScopes, Scope, TextAddress, text_address};
 
 /// Every state name of some machines (Map and Parallel scopes included), each held once.
 #[derive(Debug, Default)]
@@ -15,19 +17,16 @@ pub(crate) struct StateNames {
     /// The shared name of each state key's text, by the text's address and length: the run
     /// loop passes the machine's own keys, found so without hashing their bytes. The key texts
     /// live on the heap of machines held as long as this is.
-    by_address: HashMap<(usize, usize), Arc<str>, foldhash::fast::RandomState>,
+    by_address: HashMap<TextAddress, Arc<str>, foldhash::fast::RandomState>,
+}
+
+impl FromScopes for StateNames {
+    fn add_scope(&mut self, scope: Scope<'_>) {
+        self.add(scope.states);
+    }
 }
 
 impl StateNames {
-    /// The names of these machines' states.
-    pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
-        let mut names = StateNames::default();
-        for scope in super::scopes::scopes(machines) {
-            names.add(scope.states);
-        }
-        names
-    }
-
     fn add(&mut self, states: &IndexMap<String, State>) {
         for name in states.keys() {
             let shared = match self.names.get(name.as_str()) {
@@ -38,14 +37,13 @@ impl StateNames {
                     shared
                 }
             };
-            self.by_address
-                .insert((name.as_ptr().addr(), name.len()), shared);
+            self.by_address.insert(text_address(name), shared);
         }
     }
 
     /// The shared copy of a name (a new one for a name of no known state).
     pub(crate) fn get(&self, name: &str) -> Arc<str> {
-        if let Some(shared) = self.by_address.get(&(name.as_ptr().addr(), name.len())) {
+        if let Some(shared) = self.by_address.get(&text_address(name)) {
             return Arc::clone(shared);
         }
         match self.names.get(name) {

@@ -6,15 +6,10 @@ use std::collections::HashMap;
 
 use indexmap::IndexMap;
 
-use crate::asl::{Catcher, ChoiceRule, State, StateMachine};
+use crate::asl::{Catcher, ChoiceRule, State};
+
+use super::scopes::{FromScopes, Scope, TextAddress, text_address};
 use crate::path::{Path, PathError, parse_path, parse_reference_path};
-
-/// The address and length of a text: two texts with both equal are the same bytes.
-type Address = (usize, usize);
-
-fn address(text: &str) -> Address {
-    (text.as_ptr().addr(), text.len())
-}
 
 /// The parsed paths of some machines. The machines are held (in `Arc`s) as long as this is,
 /// so no other live text has the address of one of theirs. A text from elsewhere, or one
@@ -22,30 +17,27 @@ fn address(text: &str) -> Address {
 #[derive(Debug, Default)]
 pub(crate) struct Paths {
     /// Paths read from the input, the context object or a variable.
-    paths: HashMap<Address, Path, foldhash::fast::RandomState>,
+    paths: HashMap<TextAddress, Path, foldhash::fast::RandomState>,
     /// Reference paths: where `ResultPath` places a result.
-    references: HashMap<Address, Path, foldhash::fast::RandomState>,
+    references: HashMap<TextAddress, Path, foldhash::fast::RandomState>,
+}
+
+impl FromScopes for Paths {
+    fn add_scope(&mut self, scope: Scope<'_>) {
+        self.add(scope.states);
+    }
 }
 
 impl Paths {
-    /// The paths of these machines' states (Map and Parallel scopes included).
-    pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
-        let mut paths = Paths::default();
-        for scope in super::scopes::scopes(machines) {
-            paths.add(scope.states);
-        }
-        paths
-    }
-
     /// The parsed path of `text`, when it is one of these machines' own and parses.
     pub(crate) fn path(&self, text: &str) -> Option<&Path> {
-        self.paths.get(&address(text))
+        self.paths.get(&text_address(text))
     }
 
     /// The parsed reference path of `text` (a `ResultPath`), when it is one of these
     /// machines' own and parses.
     pub(crate) fn reference(&self, text: &str) -> Option<&Path> {
-        self.references.get(&address(text))
+        self.references.get(&text_address(text))
     }
 
     fn add(&mut self, states: &IndexMap<String, State>) {
@@ -104,14 +96,14 @@ impl Paths {
 
 /// Keeps the parse of `text`, when there is a text and it parses.
 fn parse_into(
-    parsed: &mut HashMap<Address, Path, foldhash::fast::RandomState>,
+    parsed: &mut HashMap<TextAddress, Path, foldhash::fast::RandomState>,
     text: Option<&str>,
     parse: fn(&str) -> Result<Path, PathError>,
 ) {
     if let Some(text) = text
         && let Ok(path) = parse(text)
     {
-        parsed.insert(address(text), path);
+        parsed.insert(text_address(text), path);
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::lambda::{FunctionRef, Functions, Handler};
+use super::scopes::{TextAddress, text_address};
 use super::task::Target;
 use crate::asl::{State, StateMachine};
 
@@ -57,12 +58,7 @@ impl Resource {
 /// a resource from anywhere else is not found (and is read where it is used).
 #[derive(Default)]
 pub(crate) struct Resources {
-    by_address: HashMap<(usize, usize), Resource, foldhash::fast::RandomState>,
-}
-
-/// The address and length of a text: two texts with both equal are the same bytes.
-fn address(text: &str) -> (usize, usize) {
-    (text.as_ptr().addr(), text.len())
+    by_address: HashMap<TextAddress, Resource, foldhash::fast::RandomState>,
 }
 
 impl Resources {
@@ -80,7 +76,7 @@ impl Resources {
                     let resource = Resource::resolve(&task.resource, functions, region, account);
                     resources
                         .by_address
-                        .insert(address(&task.resource), resource);
+                        .insert(text_address(&task.resource), resource);
                 }
             }
         }
@@ -93,7 +89,7 @@ impl Resources {
             return None;
         }
         self.by_address
-            .get(&address(text))
+            .get(&text_address(text))
             .filter(|resource| resource.text == text)
     }
 }

@@ -55,6 +55,32 @@ pub(crate) fn scopes<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -
     all
 }
 
+/// Where a text lies and how long it is: two texts with both equal are the same bytes. The
+/// executor's tables find a definition's own texts (names, targets, paths, resources) by it,
+/// without hashing or comparing their bytes.
+pub(crate) type TextAddress = (usize, usize);
+
+/// The [`TextAddress`] of `text`.
+pub(crate) fn text_address(text: &str) -> TextAddress {
+    (text.as_ptr().addr(), text.len())
+}
+
+/// A table read off every scope of some machines (names, targets, templates, literals,
+/// paths), made by one walk.
+pub(crate) trait FromScopes: Default {
+    /// Adds what one scope holds.
+    fn add_scope(&mut self, scope: Scope<'_>);
+
+    /// The table of these machines, Map and Parallel scopes included.
+    fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
+        let mut table = Self::default();
+        for scope in scopes(machines) {
+            table.add_scope(scope);
+        }
+        table
+    }
+}
+
 /// A Choice rule and every rule nested in it (`And`, `Or`, `Not`), at any depth.
 pub(crate) fn rules(rule: &ChoiceRule) -> Vec<&ChoiceRule> {
     let mut all = vec![rule];

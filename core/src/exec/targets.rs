@@ -6,14 +6,16 @@ use std::collections::HashMap;
 
 use indexmap::IndexMap;
 
-use crate::asl::{Catcher, State, StateMachine};
+use crate::asl::{Catcher, State};
+
+use super::scopes::{FromScopes, Scope, TextAddress, text_address};
 
 /// The scope index of every state name text in some machines, keyed by the text's address and
 /// length. The machines are held (in `Arc`s) as long as this is; a hit is checked against the
 /// scope's own key, so a name from anywhere else is looked up by its text.
 #[derive(Debug, Default)]
 pub(crate) struct Targets {
-    index: HashMap<(usize, usize), usize, foldhash::fast::RandomState>,
+    index: HashMap<TextAddress, usize, foldhash::fast::RandomState>,
 }
 
 /// The targets of a state's Catchers.
@@ -21,21 +23,13 @@ fn catchers(catch: &Option<Vec<Catcher>>) -> impl Iterator<Item = &str> {
     catch.iter().flatten().map(|catcher| catcher.next.as_str())
 }
 
-/// The address and length of a text: two texts with both equal are the same bytes.
-fn address(text: &str) -> (usize, usize) {
-    (text.as_ptr().addr(), text.len())
+impl FromScopes for Targets {
+    fn add_scope(&mut self, scope: Scope<'_>) {
+        self.add(scope.start_at, scope.states);
+    }
 }
 
 impl Targets {
-    /// The targets of these machines' states (Map and Parallel scopes included).
-    pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
-        let mut targets = Targets::default();
-        for scope in super::scopes::scopes(machines) {
-            targets.add(scope.start_at, scope.states);
-        }
-        targets
-    }
-
     /// The index in `states` of the state named `name`.
     ///
     /// A text found by its address is one of the held machines' own (no other live text can
@@ -43,7 +37,7 @@ impl Targets {
     /// run: its bytes are not read again (a cache miss at every transition of a long
     /// machine). Any other text is looked up by its bytes.
     pub(crate) fn find(&self, states: &IndexMap<String, State>, name: &str) -> Option<usize> {
-        if let Some(&at) = self.index.get(&address(name))
+        if let Some(&at) = self.index.get(&text_address(name))
             && states
                 .get_index(at)
                 .is_some_and(|(key, _)| key.len() == name.len())
@@ -82,7 +76,7 @@ impl Targets {
         }
         for name in names {
             if let Some(at) = states.get_index_of(name) {
-                self.index.insert(address(name), at);
+                self.index.insert(text_address(name), at);
             }
         }
     }
@@ -107,9 +101,9 @@ mod tests {
             panic!("A is a Pass state");
         };
         let next = pass.next.as_deref().unwrap();
-        assert!(targets.index.contains_key(&address(next)));
+        assert!(targets.index.contains_key(&text_address(next)));
         assert_eq!(targets.find(&machine.states, next), Some(2));
-        assert!(targets.index.contains_key(&address(&machine.start_at)));
+        assert!(targets.index.contains_key(&text_address(&machine.start_at)));
         // A name held elsewhere, or a slice of a known name's text, is read by its bytes.
         assert_eq!(targets.find(&machine.states, &String::from("B")), Some(1));
         assert_eq!(targets.find(&machine.states, "Z"), None);

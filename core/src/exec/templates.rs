@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use serde_json::Value;
 
-use crate::asl::{State, StateMachine};
+use crate::asl::State;
+
+use super::scopes::{FromScopes, Scope};
 use crate::path::CompiledTemplate;
 
 /// A compiled template and whether it reads the context object (built only for those).
@@ -24,16 +26,13 @@ pub(crate) struct Templates {
     compiled: HashMap<usize, Compiled, foldhash::fast::RandomState>,
 }
 
-impl Templates {
-    /// The templates of these machines' states (Map and Parallel scopes included).
-    pub(crate) fn of<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -> Self {
-        let mut templates = Templates::default();
-        for scope in super::scopes::scopes(machines) {
-            templates.add(scope.states);
-        }
-        templates
+impl FromScopes for Templates {
+    fn add_scope(&mut self, scope: Scope<'_>) {
+        self.add(scope.states);
     }
+}
 
+impl Templates {
     /// The compiled form of `template`, when it is one of these machines' own.
     pub(crate) fn get(&self, template: &Value) -> Option<&Compiled> {
         if self.compiled.is_empty() {
