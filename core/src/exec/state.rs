@@ -170,14 +170,62 @@ pub(crate) fn run_scope<'a>(
                     ),
                 ));
             }
-            let entered = run.history.push(
-                thread,
-                event_names(state.state_type()).0,
-                run.history_details(|| history::entered(run.shared.state_names.get(key), &input)),
-            );
             let language = state
                 .query_language()
                 .unwrap_or(run.machine.default_query_language());
+            let (entered_type, exited_type) = event_names(state.state_type());
+            // A JSONPath state that does not wait records its entry and exit together, once
+            // it has ended: nothing else records an event meanwhile, so its entry's id is the
+            // next one.
+            if language == QueryLanguage::JsonPath
+                && !thread.silent
+                && let Some(immediate) = Immediate::of(state)
+            {
+                let entered = run.history.len() + 1;
+                let entered_details = run
+                    .history_details(|| history::entered(run.shared.state_names.get(key), &input));
+                let decided = decide_now(run, key, immediate, entered, input, variables).and_then(
+                    |(output, assigned, next)| {
+                        let output = checked_exit(key, output, assigned.as_ref())?;
+                        Ok((output, assigned, next))
+                    },
+                );
+                let (output, assigned, next) = match decided {
+                    Ok(decided) => decided,
+                    Err(failure) => {
+                        run.history.push(thread, entered_type, entered_details);
+                        return Err(failure);
+                    }
+                };
+                let exited_details = run.history_details(|| {
+                    history::exited(
+                        run.shared.state_names.get(key),
+                        &output,
+                        assigned.as_ref().filter(|a| !a.is_empty()),
+                    )
+                });
+                run.history.push_two(
+                    thread,
+                    (entered_type, entered_details),
+                    (exited_type, exited_details),
+                );
+                if let Some(assigned) = assigned {
+                    variables.assign(assigned);
+                }
+                match next {
+                    Some(next) => {
+                        name = next;
+                        input = output;
+                        continue;
+                    }
+                    None => return Ok(output),
+                }
+            }
+            let entered = run.history.push(
+                thread,
+                entered_type,
+                run.history_details(|| history::entered(run.shared.state_names.get(key), &input)),
+            );
             // The states that wait run as boxed futures: the loop's own future stays small,
             // and the states that do not wait are plain calls.
             let step = if language == QueryLanguage::Jsonata {
@@ -246,7 +294,21 @@ fn run_jsonpath_now<'s>(
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step<'s>, Failure> {
-    let (output, assigned, next) = match immediate {
+    let (output, assigned, next) = decide_now(run, name, immediate, entered, input, variables)?;
+    exit(run, thread, state, name, output, assigned, variables, next)
+}
+
+/// The work of a JSONPath state that does not wait: its output, the variables it assigns and
+/// the state it goes to (none when it ends its scope).
+fn decide_now<'s>(
+    run: &Run,
+    name: &str,
+    immediate: Immediate<'s>,
+    entered: u64,
+    input: Value,
+    variables: &Variables,
+) -> Result<(Value, Option<Map>, Option<&'s str>), Failure> {
+    Ok(match immediate {
         Immediate::Pass(pass) => {
             let (output, assigned) = pass_state(run, name, entered, pass, input, variables)?;
             (output, assigned, transition(&pass.next, pass.end))
@@ -263,8 +325,7 @@ fn run_jsonpath_now<'s>(
             let ((output, assigned), next) = super::choice::choice_state(&cx, choice, input)?;
             (output, assigned, Some(next))
         }
-    };
-    exit(run, thread, state, name, output, assigned, variables, next)
+    })
 }
 
 /// Runs one JSONPath state that may wait (Wait, Task, Parallel, Map) and records its exit.
@@ -334,18 +395,7 @@ pub(crate) fn exit<'s>(
     variables: &mut Variables,
     next: Option<&'s str>,
 ) -> Result<Step<'s>, Failure> {
-    if output.json_len() > super::PAYLOAD_LIMIT {
-        return Err(Failure::new(
-            "States.DataLimitExceeded",
-            format!(
-                "The state/task '{name}' returned a result with a size exceeding the maximum \
-                 number of bytes service limit."
-            ),
-        ));
-    }
-    if let Some(assigned) = &assigned {
-        check_variable_sizes(name, assigned)?;
-    }
+    let output = checked_exit(name, output, assigned.as_ref())?;
     run.history.push(
         thread,
         event_names(state.state_type()).1,
@@ -364,6 +414,23 @@ pub(crate) fn exit<'s>(
         Some(next) => Step::Next(next, output),
         None => Step::End(output),
     })
+}
+
+/// A state's output and assignments, checked against AWS's size limits.
+fn checked_exit(name: &str, output: Value, assigned: Option<&Map>) -> Result<Value, Failure> {
+    if output.json_len() > super::PAYLOAD_LIMIT {
+        return Err(Failure::new(
+            "States.DataLimitExceeded",
+            format!(
+                "The state/task '{name}' returned a result with a size exceeding the maximum \
+                 number of bytes service limit."
+            ),
+        ));
+    }
+    if let Some(assigned) = assigned {
+        check_variable_sizes(name, assigned)?;
+    }
+    Ok(output)
 }
 
 /// AWS's variable limits: 256 KiB for one variable, and for all the variables one `Assign`
