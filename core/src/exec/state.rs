@@ -1,6 +1,6 @@
 //! The run loop: enter a state, do its work, record events, move to the next.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::value::{Map, Value};
 use futures_util::future::BoxFuture;
@@ -151,9 +151,12 @@ pub(crate) fn run_scope<'a>(
     Box::pin(async move {
         let mut name = start;
         let mut input = input;
+        // The shared names of this scope's states, found once for all its transitions.
+        let names = run.shared.state_names.scope(states);
         loop {
             let found = run.shared.targets.find(states, name);
-            let Some((key, state)) = found.and_then(|at| states.get_index(at)) else {
+            let Some((at, (key, state))) = found.and_then(|at| Some((at, states.get_index(at)?)))
+            else {
                 return Err(Failure::new(
                     "States.Runtime",
                     format!("the state '{name}' does not exist in its scope"),
@@ -182,8 +185,16 @@ pub(crate) fn run_scope<'a>(
                 && let Some(immediate) = Immediate::of(state)
             {
                 let entered = run.history.len() + 1;
-                let entered_details = run
-                    .history_details(|| history::entered(run.shared.state_names.get(key), &input));
+                // Both events name the state: its shared name is found once.
+                let shared_name = run.shared.options.record_history.then(|| {
+                    match names.and_then(|names| names.get(at)) {
+                        Some(shared) => Arc::clone(shared),
+                        None => run.shared.state_names.get(key),
+                    }
+                });
+                let entered_details = shared_name
+                    .as_ref()
+                    .map(|shared| history::entered(Arc::clone(shared), &input));
                 let decided = decide_now(run, key, immediate, entered, input, variables).and_then(
                     |(output, assigned, next)| {
                         let output = checked_exit(key, output, assigned.as_ref())?;
@@ -197,12 +208,8 @@ pub(crate) fn run_scope<'a>(
                         return Err(failure);
                     }
                 };
-                let exited_details = run.history_details(|| {
-                    history::exited(
-                        run.shared.state_names.get(key),
-                        &output,
-                        assigned.as_ref().filter(|a| !a.is_empty()),
-                    )
+                let exited_details = shared_name.map(|shared| {
+                    history::exited(shared, &output, assigned.as_ref().filter(|a| !a.is_empty()))
                 });
                 run.history.push_two(
                     thread,
