@@ -57,10 +57,17 @@ pub fn place(input: Value, at: &Path, result: Value) -> Result<Value, PlaceError
     let Some((last, steps)) = at.segments.split_last() else {
         return Ok(result);
     };
+    // One name into an object always applies: set it without walking the path twice.
+    let mut input = input;
+    if let ([], Segment::Child(Selector::Name(name))) = (steps, last)
+        && let Value::Object(members) = &mut input
+    {
+        members.set(name, result);
+        return Ok(input);
+    }
     if !applies(&input, &at.segments) {
         return Err(PlaceError::new(at, &input));
     }
-    let mut input = input;
     let mut node = &mut input;
     for step in steps {
         node = match (step, node) {
