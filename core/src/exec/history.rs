@@ -305,45 +305,6 @@ impl History {
         id
     }
 
-    /// Records two events one after the other (a state's entry and exit) under one lock, and
-    /// returns the second one's id.
-    pub(crate) fn push_two(
-        &self,
-        thread: &mut Thread,
-        first: (&'static str, Option<Details>),
-        second: (&'static str, Option<Details>),
-    ) -> u64 {
-        if thread.silent {
-            return thread.last;
-        }
-        use std::sync::atomic::Ordering::Relaxed;
-        let id = if self.enabled {
-            let mut events = self
-                .events
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let id = self.count.load(Relaxed) + 2;
-            self.count.store(id, Relaxed);
-            events.push(HistoryEvent {
-                id: id - 1,
-                previous_event_id: thread.last,
-                event_type: first.0,
-                details: first.1,
-            });
-            events.push(HistoryEvent {
-                id,
-                previous_event_id: id - 1,
-                event_type: second.0,
-                details: second.1,
-            });
-            id
-        } else {
-            self.count.fetch_add(2, Relaxed) + 2
-        };
-        thread.last = id;
-        id
-    }
-
     /// How many events the execution has had.
     pub(crate) fn len(&self) -> u64 {
         self.count.load(std::sync::atomic::Ordering::Relaxed)
@@ -450,40 +411,6 @@ mod tests {
             r#"{"name":"S","output":{"a":[1,2]},"outputDetails":{"truncated":false},"assignedVariables":{"x":1},"assignedVariablesDetails":{"truncated":false}}"#
         );
         assert_eq!(details.clone().into_json()["output"]["a"][1], 2);
-    }
-
-    #[test]
-    fn a_pair_of_events_takes_the_next_two_ids_in_order() {
-        for enabled in [true, false] {
-            let history = History::new(enabled);
-            let mut main = Thread::default();
-            history.push(&mut main, "ExecutionStarted", None);
-            let next = history.len() + 1;
-            assert_eq!(
-                history.push_two(
-                    &mut main,
-                    ("PassStateEntered", None),
-                    ("PassStateExited", None)
-                ),
-                next + 1
-            );
-            assert_eq!((main.last, history.len()), (3, 3));
-            let mut silent = Thread {
-                silent: true,
-                ..Thread::default()
-            };
-            history.push_two(&mut silent, ("A", None), ("B", None));
-            assert_eq!(history.len(), 3, "a silent thread records nothing");
-            let events = history.take();
-            if enabled {
-                let ids: Vec<(u64, u64)> =
-                    events.iter().map(|e| (e.id, e.previous_event_id)).collect();
-                assert_eq!(ids, [(1, 0), (2, 1), (3, 2)]);
-                assert_eq!(events[1].event_type, "PassStateEntered");
-            } else {
-                assert!(events.is_empty());
-            }
-        }
     }
 
     #[test]

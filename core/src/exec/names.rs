@@ -18,9 +18,6 @@ pub(crate) struct StateNames {
     /// loop passes the machine's own keys, found so without hashing their bytes. The key texts
     /// live on the heap of machines held as long as this is.
     by_address: HashMap<TextAddress, Arc<str>, foldhash::fast::RandomState>,
-    /// The shared names of each scope's states in order, by the address of the scope's
-    /// states: the run loop finds them once per scope it enters, then by each state's index.
-    by_scope: HashMap<usize, Box<[Arc<str>]>, foldhash::fast::RandomState>,
 }
 
 impl FromScopes for StateNames {
@@ -31,7 +28,6 @@ impl FromScopes for StateNames {
 
 impl StateNames {
     fn add(&mut self, states: &IndexMap<String, State>) {
-        let mut in_order = Vec::with_capacity(states.len());
         for name in states.keys() {
             let shared = match self.names.get(name.as_str()) {
                 Some(shared) => Arc::clone(shared),
@@ -41,20 +37,8 @@ impl StateNames {
                     shared
                 }
             };
-            self.by_address
-                .insert(text_address(name), Arc::clone(&shared));
-            in_order.push(shared);
+            self.by_address.insert(text_address(name), shared);
         }
-        self.by_scope
-            .insert(std::ptr::from_ref(states).addr(), in_order.into());
-    }
-
-    /// The shared names of a scope's states, by index, when the scope is one of these
-    /// machines' own.
-    pub(crate) fn scope(&self, states: &IndexMap<String, State>) -> Option<&[Arc<str>]> {
-        self.by_scope
-            .get(&std::ptr::from_ref(states).addr())
-            .map(|names| &**names)
     }
 
     /// The shared copy of a name (a new one for a name of no known state).
@@ -83,9 +67,6 @@ mod tests {
         .unwrap();
         let names = StateNames::of([&machine]);
         assert!(Arc::ptr_eq(&names.get("Inner"), &names.get("Inner")));
-        let by_index = names.scope(&machine.states).unwrap();
-        assert!(Arc::ptr_eq(&by_index[0], &names.get("M")));
-        assert!(names.scope(&IndexMap::new()).is_none());
         assert_eq!(&*names.get("Elsewhere"), "Elsewhere");
     }
 }

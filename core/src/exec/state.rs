@@ -1,6 +1,6 @@
 //! The run loop: enter a state, do its work, record events, move to the next.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::value::{Map, Value};
 use futures_util::future::BoxFuture;
@@ -151,12 +151,9 @@ pub(crate) fn run_scope<'a>(
     Box::pin(async move {
         let mut name = start;
         let mut input = input;
-        // The shared names of this scope's states, found once for all its transitions.
-        let names = run.shared.state_names.scope(states);
         loop {
             let found = run.shared.targets.find(states, name);
-            let Some((at, (key, state))) = found.and_then(|at| Some((at, states.get_index(at)?)))
-            else {
+            let Some((key, state)) = found.and_then(|at| states.get_index(at)) else {
                 return Err(Failure::new(
                     "States.Runtime",
                     format!("the state '{name}' does not exist in its scope"),
@@ -173,66 +170,14 @@ pub(crate) fn run_scope<'a>(
                     ),
                 ));
             }
+            let entered = run.history.push(
+                thread,
+                event_names(state.state_type()).0,
+                run.history_details(|| history::entered(run.shared.state_names.get(key), &input)),
+            );
             let language = state
                 .query_language()
                 .unwrap_or(run.machine.default_query_language());
-            let (entered_type, exited_type) = event_names(state.state_type());
-            // A JSONPath state that does not wait records its entry and exit together, once
-            // it has ended: nothing else records an event meanwhile, so its entry's id is the
-            // next one.
-            if language == QueryLanguage::JsonPath
-                && !thread.silent
-                && let Some(immediate) = Immediate::of(state)
-            {
-                let entered = run.history.len() + 1;
-                // Both events name the state: its shared name is found once.
-                let shared_name = run.shared.options.record_history.then(|| {
-                    match names.and_then(|names| names.get(at)) {
-                        Some(shared) => Arc::clone(shared),
-                        None => run.shared.state_names.get(key),
-                    }
-                });
-                let entered_details = shared_name
-                    .as_ref()
-                    .map(|shared| history::entered(Arc::clone(shared), &input));
-                let decided = decide_now(run, key, immediate, entered, input, variables).and_then(
-                    |(output, assigned, next)| {
-                        let output = checked_exit(key, output, assigned.as_ref())?;
-                        Ok((output, assigned, next))
-                    },
-                );
-                let (output, assigned, next) = match decided {
-                    Ok(decided) => decided,
-                    Err(failure) => {
-                        run.history.push(thread, entered_type, entered_details);
-                        return Err(failure);
-                    }
-                };
-                let exited_details = shared_name.map(|shared| {
-                    history::exited(shared, &output, assigned.as_ref().filter(|a| !a.is_empty()))
-                });
-                run.history.push_two(
-                    thread,
-                    (entered_type, entered_details),
-                    (exited_type, exited_details),
-                );
-                if let Some(assigned) = assigned {
-                    variables.assign(assigned);
-                }
-                match next {
-                    Some(next) => {
-                        name = next;
-                        input = output;
-                        continue;
-                    }
-                    None => return Ok(output),
-                }
-            }
-            let entered = run.history.push(
-                thread,
-                entered_type,
-                run.history_details(|| history::entered(run.shared.state_names.get(key), &input)),
-            );
             // The states that wait run as boxed futures: the loop's own future stays small,
             // and the states that do not wait are plain calls.
             let step = if language == QueryLanguage::Jsonata {
@@ -301,21 +246,7 @@ fn run_jsonpath_now<'s>(
     variables: &mut Variables,
     thread: &mut Thread,
 ) -> Result<Step<'s>, Failure> {
-    let (output, assigned, next) = decide_now(run, name, immediate, entered, input, variables)?;
-    exit(run, thread, state, name, output, assigned, variables, next)
-}
-
-/// The work of a JSONPath state that does not wait: its output, the variables it assigns and
-/// the state it goes to (none when it ends its scope).
-fn decide_now<'s>(
-    run: &Run,
-    name: &str,
-    immediate: Immediate<'s>,
-    entered: u64,
-    input: Value,
-    variables: &Variables,
-) -> Result<(Value, Option<Map>, Option<&'s str>), Failure> {
-    Ok(match immediate {
+    let (output, assigned, next) = match immediate {
         Immediate::Pass(pass) => {
             let (output, assigned) = pass_state(run, name, entered, pass, input, variables)?;
             (output, assigned, transition(&pass.next, pass.end))
@@ -332,7 +263,8 @@ fn decide_now<'s>(
             let ((output, assigned), next) = super::choice::choice_state(&cx, choice, input)?;
             (output, assigned, Some(next))
         }
-    })
+    };
+    exit(run, thread, state, name, output, assigned, variables, next)
 }
 
 /// Runs one JSONPath state that may wait (Wait, Task, Parallel, Map) and records its exit.
@@ -402,7 +334,18 @@ pub(crate) fn exit<'s>(
     variables: &mut Variables,
     next: Option<&'s str>,
 ) -> Result<Step<'s>, Failure> {
-    let output = checked_exit(name, output, assigned.as_ref())?;
+    if output.json_len() > super::PAYLOAD_LIMIT {
+        return Err(Failure::new(
+            "States.DataLimitExceeded",
+            format!(
+                "The state/task '{name}' returned a result with a size exceeding the maximum \
+                 number of bytes service limit."
+            ),
+        ));
+    }
+    if let Some(assigned) = &assigned {
+        check_variable_sizes(name, assigned)?;
+    }
     run.history.push(
         thread,
         event_names(state.state_type()).1,
@@ -421,23 +364,6 @@ pub(crate) fn exit<'s>(
         Some(next) => Step::Next(next, output),
         None => Step::End(output),
     })
-}
-
-/// A state's output and assignments, checked against AWS's size limits.
-fn checked_exit(name: &str, output: Value, assigned: Option<&Map>) -> Result<Value, Failure> {
-    if output.json_len() > super::PAYLOAD_LIMIT {
-        return Err(Failure::new(
-            "States.DataLimitExceeded",
-            format!(
-                "The state/task '{name}' returned a result with a size exceeding the maximum \
-                 number of bytes service limit."
-            ),
-        ));
-    }
-    if let Some(assigned) = assigned {
-        check_variable_sizes(name, assigned)?;
-    }
-    Ok(output)
 }
 
 /// AWS's variable limits: 256 KiB for one variable, and for all the variables one `Assign`
