@@ -77,23 +77,42 @@ impl Map {
     }
 
     /// Sets `key` (last in order when new, in place otherwise); returns its former value.
+    ///
+    /// The counted JSON length is carried over when the lengths of the values involved are
+    /// known without a walk (see [`Map::json_len`]).
     pub fn insert(&mut self, key: impl Into<Str>, value: Value) -> Option<Value> {
-        self.members_mut().insert(key.into(), value)
+        let key = key.into();
+        match self.0.position(&key) {
+            Some(at) => Some(self.replace_at(at, value)),
+            None => {
+                self.push_new(key, value);
+                None
+            }
+        }
     }
 
-    /// Sets `key` as [`Map::insert`] does, making its key only when it is new, and carrying
-    /// the counted JSON length over when the lengths of the values are known without a walk.
+    /// Sets `key` as [`Map::insert`] does, making its key only when it is new.
     pub fn set(&mut self, key: &str, value: Value) {
-        let Some(at) = self.0.position(key) else {
-            let key = Str::from(key);
-            let len = self.0.len_pushing(&key, &value);
-            let members = self.members_mut();
-            members.push(key, value);
-            members.counted(len);
-            return;
-        };
-        // Copied as it is when shared (its counted length too), then changed in place.
-        Arc::make_mut(&mut self.0).replace(at, value);
+        match self.0.position(key) {
+            Some(at) => {
+                self.replace_at(at, value);
+            }
+            None => self.push_new(Str::from(key), value),
+        }
+    }
+
+    /// Replaces the value at `at`: the members are copied as they are when shared (their
+    /// counted length too), then changed in place, the count carried over.
+    fn replace_at(&mut self, at: usize, value: Value) -> Value {
+        Arc::make_mut(&mut self.0).replace(at, value)
+    }
+
+    /// Appends a member whose key is not in the object, the count carried over.
+    fn push_new(&mut self, key: Str, value: Value) {
+        let len = self.0.len_pushing(&key, &value);
+        let members = self.members_mut();
+        members.push(key, value);
+        members.counted(len);
     }
 
     /// This object's members, to append to in place by a maker that knows its keys differ

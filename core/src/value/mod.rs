@@ -237,9 +237,7 @@ impl Value {
             Value::Object(members) => members.json_len(),
         }
     }
-}
 
-impl Value {
     /// The length as compact JSON text when it is known without a walk: scalars, strings
     /// and objects whose length is counted; `None` for arrays and uncounted objects.
     pub(crate) fn known_json_len(&self) -> Option<usize> {

@@ -159,6 +159,11 @@ fn set_copies_a_shared_object_with_the_new_value_and_keeps_its_counted_length() 
     let _ = empty.json_len();
     empty.as_object_mut().unwrap().set("k", json!(7));
     assert_eq!(empty.json_len(), r#"{"k":7}"#.len());
+    // `insert` shares the counting, and gives the value it replaced.
+    let object = empty.as_object_mut().unwrap();
+    assert_eq!(object.insert("k", json!("seven")), Some(json!(7)));
+    assert_eq!(object.insert("l", json!([1])), None);
+    assert_eq!(empty.json_len(), empty.to_string().len());
 }
 
 #[test]
