@@ -109,15 +109,13 @@ mod tests {
 
     #[test]
     fn literals_are_converted_once_and_others_where_read() {
-        let machine = crate::validate::load(
+        let machine = crate::exec::scopes::machine(
             r#"{"StartAt": "P", "States": {
                 "P": {"Type": "Pass", "Result": {"a": [1]}, "Assign": {"x.$": "$.a"}, "Next": "C"},
                 "C": {"Type": "Choice", "Choices": [{"Not": {"Variable": "$.a", "StringEquals": "z"},
                       "Next": "P"}], "Default": "E"},
                 "E": {"Type": "Succeed"}}}"#,
-            &crate::validate::Options::default(),
-        )
-        .unwrap();
+        );
         let literals = Literals::of([&machine]);
         let State::Pass(pass) = &machine.states["P"] else {
             unreachable!("P is a Pass state")

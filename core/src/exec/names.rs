@@ -59,12 +59,10 @@ mod tests {
 
     #[test]
     fn nested_names_are_shared_and_unknown_ones_made() {
-        let machine = crate::validate::load(
+        let machine = crate::exec::scopes::machine(
             r#"{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
                 "ItemProcessor": {"StartAt": "Inner", "States": {"Inner": {"Type": "Pass", "End": true}}}}}}"#,
-            &crate::validate::Options::default(),
-        )
-        .unwrap();
+        );
         let names = StateNames::of([&machine]);
         assert!(Arc::ptr_eq(&names.get("Inner"), &names.get("Inner")));
         assert_eq!(&*names.get("Elsewhere"), "Elsewhere");

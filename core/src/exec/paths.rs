@@ -113,15 +113,13 @@ mod tests {
 
     #[test]
     fn a_machines_paths_are_found_by_their_text_and_others_are_not() {
-        let machine = crate::validate::load(
+        let machine = crate::exec::scopes::machine(
             r#"{"StartAt": "P", "States": {
                 "P": {"Type": "Pass", "InputPath": "$.in", "ResultPath": "$.r", "Next": "C"},
                 "C": {"Type": "Choice", "Choices": [{"Not": {"Variable": "$.a",
                       "NumericEqualsPath": "$.b"}, "Next": "P"}], "Default": "E"},
                 "E": {"Type": "Succeed", "OutputPath": "$.out"}}}"#,
-            &crate::validate::Options::default(),
-        )
-        .unwrap();
+        );
         let paths = Paths::of([&machine]);
         let State::Pass(pass) = &machine.states["P"] else {
             unreachable!("P is a Pass state")

@@ -100,15 +100,13 @@ mod tests {
 
     #[test]
     fn resources_are_found_by_their_text_and_read_once() {
-        let machine = crate::validate::load(
+        let machine = crate::exec::scopes::machine(
             r#"{"StartAt": "P", "States": {
                 "P": {"Type": "Parallel", "Next": "Q", "Branches": [{"StartAt": "F", "States": {
                     "F": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:f:7", "End": true}}}]},
                 "Q": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "Next": "G"},
                 "G": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:1:function:g", "End": true}}}"#,
-            &crate::validate::Options::default(),
-        )
-        .unwrap();
+        );
         let mut functions = Functions::default();
         let handler = |payload: serde_json::Value, _: super::super::lambda::InvokeContext| async {
             Ok(payload)

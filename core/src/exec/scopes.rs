@@ -1,7 +1,7 @@
-//! Every scope of some machines (its states and where it starts), and every rule of a Choice:
-//! their own states, and those of their Map item processors and
-//! Parallel branches at any depth. The executor's tables read once per definition (names,
-//! targets, templates, literals, resources) walk these.
+//! The walks the executor's tables (names, targets, templates, literals, paths, resources)
+//! are read off once per definition: every scope of some machines (the machine, its Map item
+//! processors and Parallel branches at any depth, each with where it starts), and every rule
+//! of a Choice. Also the address by which those tables find a definition's own texts.
 
 use indexmap::IndexMap;
 
@@ -81,6 +81,13 @@ pub(crate) trait FromScopes: Default {
     }
 }
 
+/// A valid machine read from its definition text, for the tables' tests.
+#[cfg(test)]
+pub(crate) fn machine(definition: &str) -> StateMachine {
+    crate::validate::load(definition, &crate::validate::Options::default())
+        .unwrap_or_else(|e| panic!("a valid test definition: {e}"))
+}
+
 /// A Choice rule and every rule nested in it (`And`, `Or`, `Not`), at any depth.
 pub(crate) fn rules(rule: &ChoiceRule) -> Vec<&ChoiceRule> {
     let mut all = vec![rule];
@@ -99,14 +106,12 @@ mod tests {
 
     #[test]
     fn nested_scopes_are_all_found() {
-        let machine = crate::validate::load(
+        let machine = machine(
             r#"{"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
                 {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ItemProcessor":
                     {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}}}},
                 {"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}]}}}"#,
-            &crate::validate::Options::default(),
-        )
-        .unwrap();
+        );
         let mut starts: Vec<&str> = scopes([&machine])
             .iter()
             .map(|scope| {
@@ -120,16 +125,14 @@ mod tests {
 
     #[test]
     fn every_nested_rule_is_found_once() {
-        let machine = crate::validate::load(
+        let machine = machine(
             r#"{"StartAt": "C", "States": {"C": {"Type": "Choice", "Default": "E", "Choices": [
                 {"And": [{"Variable": "$.a", "IsPresent": true},
                          {"Not": {"Or": [{"Variable": "$.b", "IsNull": true},
                                          {"Variable": "$.c", "IsNull": true}]}}],
                  "Next": "E"}]},
                 "E": {"Type": "Succeed"}}}"#,
-            &crate::validate::Options::default(),
-        )
-        .unwrap();
+        );
         let State::Choice(choice) = &machine.states["C"] else {
             unreachable!("C is a Choice state")
         };

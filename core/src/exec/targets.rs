@@ -88,14 +88,12 @@ mod tests {
 
     #[test]
     fn targets_are_found_by_their_text_and_other_names_by_their_bytes() {
-        let machine = crate::validate::load(
+        let machine = crate::exec::scopes::machine(
             r#"{"StartAt": "A", "States": {
                 "A": {"Type": "Pass", "Next": "C"},
                 "B": {"Type": "Succeed"},
                 "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "B"}], "Default": "A"}}}"#,
-            &crate::validate::Options::default(),
-        )
-        .unwrap();
+        );
         let targets = Targets::of([&machine]);
         let State::Pass(pass) = &machine.states["A"] else {
             panic!("A is a Pass state");
