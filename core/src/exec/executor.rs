@@ -15,7 +15,6 @@ use super::ids::MachineArns;
 use super::lambda::{Functions, Handler};
 use super::mock::{Mock, Mocks};
 use super::mock_config::{MockConfigError, MockedResponse, load_mock_config};
-use super::names::StateNames;
 use super::run::Run;
 use super::scopes::FromScopes;
 use super::services::Services;
@@ -81,16 +80,14 @@ pub(crate) struct Shared {
     pub(crate) services: Arc<Services>,
     pub(crate) tokens: Arc<Tokens>,
     pub(crate) options: ExecutorOptions,
-    /// The state names of `machine` and `machines`, for history events to share.
-    pub(crate) state_names: StateNames,
+    /// The run loop's plan of every scope of `machine` and `machines`.
+    pub(crate) plans: super::plans::Plans,
     /// The payload templates of `machine` and `machines`, compiled.
     pub(crate) templates: super::templates::Templates,
     /// The JSON literals of `machine` and `machines`, converted to shared values.
     pub(crate) literals: super::literals::Literals,
     /// The JSONPaths of `machine` and `machines`, parsed.
     pub(crate) paths: super::paths::Paths,
-    /// The index of each transition's target in its scope, for the run loop.
-    pub(crate) targets: super::targets::Targets,
     /// The Task resources of `machine` and `machines`, read and their handlers found.
     pub(crate) resources: super::resources::Resources,
     counter: std::sync::atomic::AtomicU64,
@@ -185,9 +182,6 @@ impl ExecutorBuilder {
     /// The executor.
     pub fn build(self) -> Executor {
         let services = Arc::new(Services::default());
-        let state_names = StateNames::of(
-            std::iter::once(&self.machine).chain(self.machines.values().map(|m| &**m)),
-        );
         // Compiled from the machines where they will stay (behind their `Arc`s): a template
         // is found by its address.
         let machine = Arc::new(self.machine);
@@ -200,7 +194,7 @@ impl ExecutorBuilder {
         let paths = super::paths::Paths::of(
             std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
         );
-        let targets = super::targets::Targets::of(
+        let plans = super::plans::Plans::of(
             std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
         );
         let resources = super::resources::Resources::of(
@@ -221,11 +215,10 @@ impl ExecutorBuilder {
                 services,
                 tokens: Arc::new(Tokens::default()),
                 options: self.options,
-                state_names,
+                plans,
                 templates,
                 literals,
                 paths,
-                targets,
                 resources,
                 counter: Default::default(),
             }),

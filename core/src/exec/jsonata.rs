@@ -186,10 +186,12 @@ impl StateCx<'_> {
 }
 
 /// Runs one JSONata state and records its exit.
+#[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
 pub(crate) async fn run_state<'s>(
     run: &Run,
     name: &str,
     state: &'s State,
+    plan: &super::plans::StatePlan,
     entered: u64,
     input: Value,
     variables: &mut Variables,
@@ -197,16 +199,14 @@ pub(crate) async fn run_state<'s>(
 ) -> Result<Step<'s>, Failure> {
     let outcome = match state {
         State::Task(task) => {
-            return task_state(run, name, entered, state, task, input, variables, thread).await;
+            return task_state(run, name, entered, plan, task, input, variables, thread).await;
         }
         State::Parallel(parallel) => {
-            return parallel_state(
-                run, name, entered, state, parallel, input, variables, thread,
-            )
-            .await;
+            return parallel_state(run, name, entered, plan, parallel, input, variables, thread)
+                .await;
         }
         State::Map(map) => {
-            return map_state(run, name, entered, state, map, input, variables, thread).await;
+            return map_state(run, name, entered, plan, map, input, variables, thread).await;
         }
         State::Pass(pass) => {
             let cx = StateCx::immediate(run, name, entered, variables);
@@ -264,7 +264,7 @@ pub(crate) async fn run_state<'s>(
     };
     let (output, assigned, next) =
         outcome.inspect_err(|failure| evaluation_failed(run, thread, name, failure))?;
-    exit(run, thread, state, name, output, assigned, variables, next)
+    exit(run, thread, plan, output, assigned, variables, next)
 }
 
 /// Records `EvaluationFailed` for a JSONata evaluation error.
@@ -385,7 +385,7 @@ async fn task_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &'s State,
+    plan: &super::plans::StatePlan,
     task: &'s TaskState,
     input: Value,
     variables: &mut Variables,
@@ -395,7 +395,7 @@ async fn task_state<'s>(
         run,
         name,
         entered,
-        state,
+        plan,
         crate::asl::QueryLanguage::Jsonata,
         None::<&str>,
         task.retry,
@@ -446,7 +446,7 @@ async fn parallel_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &'s State,
+    plan: &super::plans::StatePlan,
     parallel: &'s ParallelState,
     input: Value,
     variables: &mut Variables,
@@ -456,7 +456,7 @@ async fn parallel_state<'s>(
         run,
         name,
         entered,
-        state,
+        plan,
         crate::asl::QueryLanguage::Jsonata,
         Some("ParallelStateFailed"),
         parallel.retry,
@@ -498,7 +498,7 @@ async fn map_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &'s State,
+    plan: &super::plans::StatePlan,
     map: &'s MapState,
     input: Value,
     variables: &mut Variables,
@@ -508,7 +508,7 @@ async fn map_state<'s>(
         run,
         name,
         entered,
-        state,
+        plan,
         crate::asl::QueryLanguage::Jsonata,
         Some("MapStateFailed"),
         map.retry,

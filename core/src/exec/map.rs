@@ -14,9 +14,7 @@ use super::run::Run;
 use super::state::{StateCx, Step, run_scope};
 use super::variables::Variables;
 use super::wait::plain;
-use crate::asl::{
-    ItemProcessor, MapState, NumberOrExpression, ProcessorMode, QueryLanguage, State,
-};
+use crate::asl::{ItemProcessor, MapState, NumberOrExpression, ProcessorMode, QueryLanguage};
 
 /// Inline Map states run at most this many iterations at once (AWS's limit).
 const INLINE_CONCURRENCY: usize = 40;
@@ -27,7 +25,7 @@ pub(crate) async fn map_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &'s State,
+    plan: &super::plans::StatePlan,
     map: &'s MapState,
     input: Value,
     variables: &mut Variables,
@@ -37,7 +35,7 @@ pub(crate) async fn map_state<'s>(
         run,
         name,
         entered,
-        state,
+        plan,
         QueryLanguage::JsonPath,
         Some("MapStateFailed"),
         map.retry,

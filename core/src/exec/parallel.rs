@@ -12,7 +12,7 @@ use super::io::ResultFields;
 use super::run::Run;
 use super::state::{StateCx, Step, run_scope};
 use super::variables::Variables;
-use crate::asl::{Branch, ParallelState, QueryLanguage, State};
+use crate::asl::{Branch, ParallelState, QueryLanguage};
 
 /// Runs a JSONPath Parallel state.
 #[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
@@ -20,7 +20,7 @@ pub(crate) async fn parallel_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &'s State,
+    plan: &super::plans::StatePlan,
     parallel: &'s ParallelState,
     input: Value,
     variables: &mut Variables,
@@ -30,7 +30,7 @@ pub(crate) async fn parallel_state<'s>(
         run,
         name,
         entered,
-        state,
+        plan,
         QueryLanguage::JsonPath,
         Some("ParallelStateFailed"),
         parallel.retry,

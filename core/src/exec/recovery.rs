@@ -98,7 +98,7 @@ pub(crate) fn catch<'s>(
 /// Retries, then catchers, around one attempt of a Task, Parallel or Map state, in either query
 /// language; the attempt gives `(output, assignments, next state)`.
 macro_rules! with_recovery {
-    ($run:expr, $name:expr, $entered:expr, $state:expr, $language:expr, $failed_event:expr,
+    ($run:expr, $name:expr, $entered:expr, $plan:expr, $language:expr, $failed_event:expr,
      $retry:expr, $catch:expr, $input:expr, $variables:expr, $thread:expr,
      |$retries:ident| $attempt:expr) => {{
         let retriers = $retry.as_deref().unwrap_or_default();
@@ -132,9 +132,7 @@ macro_rules! with_recovery {
                 (output, assigned, Some(next))
             }
         };
-        $crate::exec::state::exit(
-            $run, $thread, $state, $name, output, assigned, $variables, next,
-        )
+        $crate::exec::state::exit($run, $thread, $plan, output, assigned, $variables, next)
     }};
 }
 

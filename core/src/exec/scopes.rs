@@ -1,17 +1,18 @@
-//! The walks the executor's tables (names, targets, templates, literals, paths, resources)
+//! The walks the executor's tables (plans, templates, literals, paths, resources)
 //! are read off once per definition: every scope of some machines (the machine, its Map item
 //! processors and Parallel branches at any depth, each with where it starts), and every rule
 //! of a Choice. Also the address by which those tables find a definition's own texts.
 
 use indexmap::IndexMap;
 
-use crate::asl::{ChoiceRule, State, StateMachine};
+use crate::asl::{ChoiceRule, QueryLanguage, State, StateMachine};
 
-/// A scope: its states and the name of the one it starts at.
+/// A scope: its states, the name of the one it starts at, and its machine's query language.
 #[derive(Clone, Copy)]
 pub(crate) struct Scope<'a> {
     pub(crate) start_at: &'a str,
     pub(crate) states: &'a IndexMap<String, State>,
+    pub(crate) language: QueryLanguage,
 }
 
 /// The scopes of `machines` and every scope nested in them.
@@ -21,6 +22,7 @@ pub(crate) fn scopes<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -
         .map(|machine| Scope {
             start_at: &machine.start_at,
             states: &machine.states,
+            language: machine.default_query_language(),
         })
         .collect();
     let mut all = Vec::with_capacity(pending.len());
@@ -35,12 +37,14 @@ pub(crate) fn scopes<'a>(machines: impl IntoIterator<Item = &'a StateMachine>) -
                         .map(|processor| Scope {
                             start_at: &processor.start_at,
                             states: &processor.states,
+                            language: scope.language,
                         }),
                 ),
                 State::Parallel(parallel) => {
                     pending.extend(parallel.branches.iter().map(|branch| Scope {
                         start_at: &branch.start_at,
                         states: &branch.states,
+                        language: scope.language,
                     }));
                 }
                 State::Pass(_)

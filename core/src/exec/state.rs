@@ -1,6 +1,6 @@
 //! The run loop: enter a state, do its work, record events, move to the next.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::value::{Map, Value};
 use futures_util::future::BoxFuture;
@@ -9,9 +9,11 @@ use indexmap::IndexMap;
 use super::Failure;
 use super::context::{StateInfo, context_object};
 use super::history::{self, Thread};
+use super::plans::{ScopePlan, StatePlan};
 use super::run::Run;
+use super::scopes::Scope;
 use super::variables::Variables;
-use crate::asl::{FailState, PassState, QueryLanguage, State, SucceedState, WaitState};
+use crate::asl::{FailState, PassState, State, SucceedState, WaitState};
 
 /// Everything a state's work needs: the run, where the state is, and its variables.
 pub(crate) struct StateCx<'a> {
@@ -149,16 +151,36 @@ pub(crate) fn run_scope<'a>(
     thread: &'a mut Thread,
 ) -> BoxFuture<'a, Result<Value, Failure>> {
     Box::pin(async move {
+        // The scopes of the executor's machines were planned when it was built.
+        let made;
+        let plan = match run.shared.plans.scope(states) {
+            Some(plan) => plan,
+            None => {
+                let language = run.machine.default_query_language();
+                made = ScopePlan::new(
+                    Scope {
+                        start_at: start,
+                        states,
+                        language,
+                    },
+                    None,
+                );
+                &made
+            }
+        };
+        let mut from = None;
         let mut name = start;
         let mut input = input;
         loop {
-            let found = run.shared.targets.find(states, name);
-            let Some((key, state)) = found.and_then(|at| states.get_index(at)) else {
+            let found = plan.find(states, from, name);
+            let Some((at, (key, state))) = found.and_then(|at| Some((at, states.get_index(at)?)))
+            else {
                 return Err(Failure::new(
                     "States.Runtime",
                     format!("the state '{name}' does not exist in its scope"),
                 ));
             };
+            let step_plan = plan.state(at);
             if let Some(limit) = run.shared.options.history_limit
                 && run.history.len() >= limit
             {
@@ -172,26 +194,23 @@ pub(crate) fn run_scope<'a>(
             }
             let entered = run.history.push(
                 thread,
-                event_names(state.state_type()).0,
-                run.history_details(|| history::entered(run.shared.state_names.get(key), &input)),
+                step_plan.entered,
+                run.history_details(|| history::entered(Arc::clone(&step_plan.name), &input)),
             );
-            let language = state
-                .query_language()
-                .unwrap_or(run.machine.default_query_language());
             // The states that wait run as boxed futures: the loop's own future stays small,
             // and the states that do not wait are plain calls.
-            let step = if language == QueryLanguage::Jsonata {
+            let step = if step_plan.jsonata {
                 Box::pin(super::jsonata::run_state(
-                    run, key, state, entered, input, variables, thread,
+                    run, key, state, step_plan, entered, input, variables, thread,
                 ))
                 .await
             } else if let Some(immediate) = Immediate::of(state) {
                 run_jsonpath_now(
-                    run, key, state, immediate, entered, input, variables, thread,
+                    run, key, step_plan, immediate, entered, input, variables, thread,
                 )
             } else {
                 Box::pin(run_jsonpath_state(
-                    run, key, state, entered, input, variables, thread,
+                    run, key, state, step_plan, entered, input, variables, thread,
                 ))
                 .await
             };
@@ -202,6 +221,7 @@ pub(crate) fn run_scope<'a>(
             })?;
             match step {
                 Step::Next(next, output) => {
+                    from = Some(at);
                     name = next;
                     input = output;
                 }
@@ -239,7 +259,7 @@ impl<'s> Immediate<'s> {
 fn run_jsonpath_now<'s>(
     run: &Run,
     name: &str,
-    state: &State,
+    plan: &StatePlan,
     immediate: Immediate<'s>,
     entered: u64,
     input: Value,
@@ -264,14 +284,16 @@ fn run_jsonpath_now<'s>(
             (output, assigned, Some(next))
         }
     };
-    exit(run, thread, state, name, output, assigned, variables, next)
+    exit(run, thread, plan, output, assigned, variables, next)
 }
 
 /// Runs one JSONPath state that may wait (Wait, Task, Parallel, Map) and records its exit.
+#[allow(clippy::too_many_arguments)] // one state's coordinates, passed through as they are
 async fn run_jsonpath_state<'s>(
     run: &Run,
     name: &str,
     state: &'s State,
+    plan: &StatePlan,
     entered: u64,
     input: Value,
     variables: &mut Variables,
@@ -281,42 +303,42 @@ async fn run_jsonpath_state<'s>(
         State::Wait(wait) => {
             let (output, assigned) = wait_state(run, name, entered, wait, input, variables).await?;
             let next = transition(&wait.next, wait.end);
-            exit(run, thread, state, name, output, assigned, variables, next)
+            exit(run, thread, plan, output, assigned, variables, next)
         }
         State::Task(task) => {
-            super::task::task_state(run, name, entered, state, task, input, variables, thread).await
+            super::task::task_state(run, name, entered, plan, task, input, variables, thread).await
         }
         State::Parallel(parallel) => {
             super::parallel::parallel_state(
-                run, name, entered, state, parallel, input, variables, thread,
+                run, name, entered, plan, parallel, input, variables, thread,
             )
             .await
         }
         State::Map(map) => {
-            super::map::map_state(run, name, entered, state, map, input, variables, thread).await
+            super::map::map_state(run, name, entered, plan, map, input, variables, thread).await
         }
         State::Pass(pass) => {
             let immediate = Immediate::Pass(pass);
             run_jsonpath_now(
-                run, name, state, immediate, entered, input, variables, thread,
+                run, name, plan, immediate, entered, input, variables, thread,
             )
         }
         State::Succeed(succeed) => {
             let immediate = Immediate::Succeed(succeed);
             run_jsonpath_now(
-                run, name, state, immediate, entered, input, variables, thread,
+                run, name, plan, immediate, entered, input, variables, thread,
             )
         }
         State::Fail(fail) => {
             let immediate = Immediate::Fail(fail);
             run_jsonpath_now(
-                run, name, state, immediate, entered, input, variables, thread,
+                run, name, plan, immediate, entered, input, variables, thread,
             )
         }
         State::Choice(choice) => {
             let immediate = Immediate::Choice(choice);
             run_jsonpath_now(
-                run, name, state, immediate, entered, input, variables, thread,
+                run, name, plan, immediate, entered, input, variables, thread,
             )
         }
     }
@@ -327,13 +349,13 @@ async fn run_jsonpath_state<'s>(
 pub(crate) fn exit<'s>(
     run: &Run,
     thread: &mut Thread,
-    state: &State,
-    name: &str,
+    plan: &StatePlan,
     output: Value,
     assigned: Option<Map>,
     variables: &mut Variables,
     next: Option<&'s str>,
 ) -> Result<Step<'s>, Failure> {
+    let name = &*plan.name;
     if output.json_len() > super::PAYLOAD_LIMIT {
         return Err(Failure::new(
             "States.DataLimitExceeded",
@@ -348,10 +370,10 @@ pub(crate) fn exit<'s>(
     }
     run.history.push(
         thread,
-        event_names(state.state_type()).1,
+        plan.exited,
         run.history_details(|| {
             history::exited(
-                run.shared.state_names.get(name),
+                Arc::clone(&plan.name),
                 &output,
                 assigned.as_ref().filter(|a| !a.is_empty()),
             )
@@ -395,21 +417,6 @@ fn check_variable_sizes(name: &str, assigned: &Map) -> Result<(), Failure> {
         ));
     }
     Ok(())
-}
-
-/// The `...StateEntered` and `...StateExited` event types of a state type.
-fn event_names(state_type: crate::asl::StateType) -> (&'static str, &'static str) {
-    use crate::asl::StateType as T;
-    match state_type {
-        T::Task => ("TaskStateEntered", "TaskStateExited"),
-        T::Pass => ("PassStateEntered", "PassStateExited"),
-        T::Choice => ("ChoiceStateEntered", "ChoiceStateExited"),
-        T::Wait => ("WaitStateEntered", "WaitStateExited"),
-        T::Succeed => ("SucceedStateEntered", "SucceedStateExited"),
-        T::Fail => ("FailStateEntered", "FailStateExited"),
-        T::Parallel => ("ParallelStateEntered", "ParallelStateExited"),
-        T::Map => ("MapStateEntered", "MapStateExited"),
-    }
 }
 
 /// The next state of a state with `Next` / `End`.

@@ -10,7 +10,7 @@ use super::run::Run;
 use super::state::{StateCx, Step};
 use super::variables::Variables;
 use super::{Failure, PAYLOAD_LIMIT};
-use crate::asl::{QueryLanguage, State, TaskState};
+use crate::asl::{QueryLanguage, TaskState};
 
 /// How a Task waits for the service it calls.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,7 +88,7 @@ pub(crate) async fn task_state<'s>(
     run: &Run,
     name: &str,
     entered: u64,
-    state: &'s State,
+    plan: &super::plans::StatePlan,
     task: &'s TaskState,
     input: Value,
     variables: &mut Variables,
@@ -98,7 +98,7 @@ pub(crate) async fn task_state<'s>(
         run,
         name,
         entered,
-        state,
+        plan,
         QueryLanguage::JsonPath,
         None::<&str>,
         task.retry,

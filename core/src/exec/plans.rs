@@ -1,0 +1,232 @@
+//! What the run loop needs of each state, worked out once per definition: the state's shared
+//! name, its two event types, its query language, and the index of every state it can go to.
+//! A transition is then an index into its scope, with no name hashed or looked up.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+use smallvec::SmallVec;
+
+use crate::asl::{Catcher, QueryLanguage, State, StateType};
+
+use super::scopes::{FromScopes, Scope, TextAddress, text_address};
+
+/// The plans of every scope of some machines, by the address of the scope's states. The
+/// machines are held (in `Arc`s) as long as this is, so no other map can take one of those
+/// addresses.
+#[derive(Debug, Default)]
+pub(crate) struct Plans {
+    scopes: HashMap<usize, ScopePlan, foldhash::fast::RandomState>,
+    /// Every state name, held once: a name used in several scopes is shared.
+    names: HashMap<Arc<str>, (), foldhash::fast::RandomState>,
+}
+
+/// One scope's plan: a [`StatePlan`] per state, in the scope's order.
+#[derive(Debug)]
+pub(crate) struct ScopePlan {
+    /// The `StartAt` text and the index it names.
+    start: (TextAddress, Option<usize>),
+    states: Vec<StatePlan>,
+}
+
+/// What the run loop needs of one state.
+#[derive(Debug)]
+pub(crate) struct StatePlan {
+    /// The state's name, shared by its history events.
+    pub(crate) name: Arc<str>,
+    /// Its `...StateEntered` and `...StateExited` event types.
+    pub(crate) entered: &'static str,
+    pub(crate) exited: &'static str,
+    /// Whether it is written in JSONata (its own `QueryLanguage`, or its machine's).
+    pub(crate) jsonata: bool,
+    /// Each name text the state can go to (`Next`, a Choice rule's or a Catcher's) and the
+    /// index of the state it names, when that state is in the scope.
+    targets: SmallVec<[(TextAddress, Option<usize>); 2]>,
+}
+
+impl FromScopes for Plans {
+    fn add_scope(&mut self, scope: Scope<'_>) {
+        let plan = ScopePlan::new(scope, Some(&mut self.names));
+        self.scopes
+            .insert(std::ptr::from_ref(scope.states).addr(), plan);
+    }
+}
+
+impl Plans {
+    /// The plan of a scope of these machines (`None` for any other).
+    pub(crate) fn scope(&self, states: &IndexMap<String, State>) -> Option<&ScopePlan> {
+        self.scopes.get(&std::ptr::from_ref(states).addr())
+    }
+}
+
+impl ScopePlan {
+    /// The plan of `scope`, its names shared through `names` when given.
+    pub(crate) fn new(
+        scope: Scope<'_>,
+        mut names: Option<&mut HashMap<Arc<str>, (), foldhash::fast::RandomState>>,
+    ) -> Self {
+        let states = scope.states;
+        let index = |name: &str| (text_address(name), states.get_index_of(name));
+        let states = states
+            .iter()
+            .map(|(name, state)| {
+                let name = match names.as_deref_mut() {
+                    Some(names) => match names.get_key_value(name.as_str()) {
+                        Some((shared, ())) => Arc::clone(shared),
+                        None => {
+                            let shared: Arc<str> = Arc::from(name.as_str());
+                            names.insert(Arc::clone(&shared), ());
+                            shared
+                        }
+                    },
+                    None => Arc::from(name.as_str()),
+                };
+                let (entered, exited) = event_types(state.state_type());
+                StatePlan {
+                    name,
+                    entered,
+                    exited,
+                    jsonata: state.query_language().unwrap_or(scope.language)
+                        == QueryLanguage::Jsonata,
+                    targets: targets(state).map(index).collect(),
+                }
+            })
+            .collect();
+        ScopePlan {
+            start: index(scope.start_at),
+            states,
+        }
+    }
+
+    /// The index of the state named `name` in `states`, the scope this plan was made from:
+    /// found among the texts `from` (the state just left) names, or the scope's `StartAt`,
+    /// by address; any other text by its bytes.
+    pub(crate) fn find(
+        &self,
+        states: &IndexMap<String, State>,
+        from: Option<usize>,
+        name: &str,
+    ) -> Option<usize> {
+        let address = text_address(name);
+        let known = match from.and_then(|at| self.states.get(at)) {
+            Some(plan) => plan.targets.iter().find(|(text, _)| *text == address),
+            None => Some(&self.start).filter(|(text, _)| *text == address),
+        };
+        match known {
+            Some(&(_, at)) => at,
+            None => states.get_index_of(name),
+        }
+    }
+
+    /// The plan of the state at `at`.
+    pub(crate) fn state(&self, at: usize) -> &StatePlan {
+        &self.states[at]
+    }
+}
+
+/// The targets of a state's Catchers.
+fn catchers(catch: &Option<Vec<Catcher>>) -> impl Iterator<Item = &str> {
+    catch.iter().flatten().map(|catcher| catcher.next.as_str())
+}
+
+/// Every name text a state can go to.
+fn targets(state: &State) -> Box<dyn Iterator<Item = &str> + '_> {
+    match state {
+        State::Pass(pass) => Box::new(pass.next.as_deref().into_iter()),
+        State::Wait(wait) => Box::new(wait.next.as_deref().into_iter()),
+        State::Task(task) => Box::new(
+            task.next
+                .as_deref()
+                .into_iter()
+                .chain(catchers(&task.catch)),
+        ),
+        State::Choice(choice) => Box::new(
+            choice
+                .choices
+                .iter()
+                .filter_map(|rule| rule.next.as_deref())
+                .chain(choice.default.as_deref()),
+        ),
+        State::Map(map) => Box::new(map.next.as_deref().into_iter().chain(catchers(&map.catch))),
+        State::Parallel(parallel) => Box::new(
+            parallel
+                .next
+                .as_deref()
+                .into_iter()
+                .chain(catchers(&parallel.catch)),
+        ),
+        State::Succeed(_) | State::Fail(_) => Box::new(std::iter::empty()),
+    }
+}
+
+/// The `...StateEntered` and `...StateExited` event types of a state type.
+fn event_types(state_type: StateType) -> (&'static str, &'static str) {
+    use StateType as T;
+    match state_type {
+        T::Task => ("TaskStateEntered", "TaskStateExited"),
+        T::Pass => ("PassStateEntered", "PassStateExited"),
+        T::Choice => ("ChoiceStateEntered", "ChoiceStateExited"),
+        T::Wait => ("WaitStateEntered", "WaitStateExited"),
+        T::Succeed => ("SucceedStateEntered", "SucceedStateExited"),
+        T::Fail => ("FailStateEntered", "FailStateExited"),
+        T::Parallel => ("ParallelStateEntered", "ParallelStateExited"),
+        T::Map => ("MapStateEntered", "MapStateExited"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transitions_are_found_by_their_text_and_other_names_by_their_bytes() {
+        let machine = crate::exec::scopes::machine(
+            r#"{"StartAt": "A", "States": {
+                "A": {"Type": "Pass", "Next": "C"},
+                "B": {"Type": "Succeed"},
+                "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "B"}], "Default": "A"}}}"#,
+        );
+        let plans = Plans::of([&machine]);
+        let scope = plans.scope(&machine.states).expect("the machine's scope");
+        let State::Pass(pass) = &machine.states["A"] else {
+            panic!("A is a Pass state");
+        };
+        let next = pass.next.as_deref().unwrap();
+        assert_eq!(scope.find(&machine.states, Some(0), next), Some(2));
+        assert_eq!(
+            scope.find(&machine.states, None, &machine.start_at),
+            Some(0)
+        );
+        assert_eq!(scope.state(2).entered, "ChoiceStateEntered");
+        assert_eq!(&*scope.state(1).name, "B");
+        // A name held elsewhere is read by its bytes; an unknown one is not found.
+        assert_eq!(
+            scope.find(&machine.states, Some(0), &String::from("B")),
+            Some(1)
+        );
+        assert_eq!(scope.find(&machine.states, Some(2), "Z"), None);
+        // Another map of the same states has no plan of its own.
+        assert!(plans.scope(&machine.states.clone()).is_none());
+    }
+
+    #[test]
+    fn names_of_several_machines_are_shared() {
+        let first = crate::exec::scopes::machine(
+            r#"{"StartAt": "S", "States": {"S": {"Type": "Succeed"}}}"#,
+        );
+        let second = crate::exec::scopes::machine(
+            r#"{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                "ItemProcessor": {"StartAt": "S", "States": {"S": {"Type": "Pass", "End": true}}}}}}"#,
+        );
+        let plans = Plans::of([&first, &second]);
+        let State::Map(map) = &second.states["M"] else {
+            panic!("M is a Map state");
+        };
+        let processor = map.item_processor.as_ref().unwrap();
+        let outer = plans.scope(&first.states).unwrap();
+        let inner = plans.scope(&processor.states).unwrap();
+        assert!(Arc::ptr_eq(&outer.state(0).name, &inner.state(0).name));
+        assert_eq!(inner.state(0).exited, "PassStateExited");
+    }
+}
