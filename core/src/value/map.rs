@@ -94,9 +94,14 @@ impl Map {
     /// Sets `key` as [`Map::insert`] does, making its key only when it is new.
     pub fn set(&mut self, key: &str, value: Value) {
         match self.0.position(key) {
-            Some(at) => {
-                self.replace_at(at, value);
-            }
+            Some(at) => match Arc::get_mut(&mut self.0) {
+                Some(members) => {
+                    members.replace(at, value);
+                }
+                // Shared: copied with the new value already in place, so the value it replaces
+                // is neither copied nor dropped here.
+                None => self.0 = Arc::new(self.0.copy_replacing(at, value)),
+            },
             None => self.push_new(Str::from(key), value),
         }
     }

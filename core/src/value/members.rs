@@ -106,6 +106,27 @@ impl Members {
         std::mem::replace(&mut self.entries[at].1, value)
     }
 
+    /// A copy of these members with `value` at `at` in place of the one there, the counted
+    /// length carried over as [`Members::replace`] carries it.
+    pub(super) fn copy_replacing(&self, at: usize, value: Value) -> Self {
+        let len = self.len_replacing(at, &value);
+        let mut value = Some(value);
+        let entries = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, (key, old))| {
+                let new = if i == at { value.take() } else { None };
+                (key.clone(), new.unwrap_or_else(|| old.clone()))
+            })
+            .collect();
+        Members {
+            entries,
+            index: self.index.clone(),
+            json_len: AtomicUsize::new(len),
+        }
+    }
+
     /// Forgets the counted length: the members are about to change.
     pub(super) fn changing(&mut self) -> &mut Self {
         *self.json_len.get_mut() = 0;
