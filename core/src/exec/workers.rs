@@ -5,8 +5,10 @@
 //! execution, such as an `Event` invocation still running); otherwise it ends, and its runtime
 //! with it, as a fresh runtime per execution would.
 
+use std::future::Future;
 use std::sync::Mutex;
 use std::sync::mpsc::{Sender, channel};
+use std::task::{Context, Poll, Waker};
 
 use tokio::runtime::Runtime;
 
@@ -116,4 +118,22 @@ pub(crate) fn on_this_thread<T>(
         LOCAL.with(|local| local.borrow_mut()[slot] = Some(runtime));
     }
     Ok(result)
+}
+
+/// Runs `future` to its end on `runtime`. It is polled once in the runtime's context first: an
+/// execution whose states never wait (Pass, Choice...) ends there, without a round of the
+/// scheduler (taking its core, polling its drivers). One that waits goes on under `block_on`,
+/// which polls it again with a waker of its own.
+pub(crate) fn run_to_end<F: Future>(runtime: &Runtime, future: F) -> F::Output {
+    let mut future = std::pin::pin!(future);
+    {
+        let _context = runtime.enter();
+        if let Poll::Ready(output) = future
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            return output;
+        }
+    }
+    runtime.block_on(future)
 }
