@@ -194,8 +194,12 @@ impl ExecutorBuilder {
         let paths = super::paths::Paths::of(
             std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
         );
-        let plans = super::plans::Plans::of(
+        let plans = super::plans::Plans::new(
             std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),
+            super::plans::Compiles {
+                templates: &templates,
+                paths: &paths,
+            },
         );
         let resources = super::resources::Resources::of(
             std::iter::once(&*machine).chain(self.machines.values().map(|m| &**m)),

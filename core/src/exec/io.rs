@@ -7,6 +7,7 @@ use crate::value::{Map, Value};
 
 use super::Failure;
 use super::state::StateCx;
+use super::templates::Compiled;
 use crate::asl::IntegerOrExpression;
 use crate::path::{self, Scope};
 
@@ -120,13 +121,22 @@ impl StateCx<'_> {
     ) -> Result<Value, Failure> {
         // A template of the machine's own was compiled when the executor was built.
         if let Some(compiled) = self.run.shared.templates.get(template) {
-            return self.evaluate(compiled.reads_context, input, |scope, rng| {
-                compiled.template.evaluate(scope, rng)
-            });
+            return self.compiled_template(compiled, input);
         }
         let template = Value::from(template);
         self.evaluate(reads_context(&template), input, |scope, rng| {
             path::evaluate_template_with_rng(&template, scope, rng)
+        })
+    }
+
+    /// A payload template compiled when the executor was built, evaluated against `input`.
+    pub(crate) fn compiled_template(
+        &self,
+        compiled: &Compiled,
+        input: &Value,
+    ) -> Result<Value, Failure> {
+        self.evaluate(compiled.reads_context, input, |scope, rng| {
+            compiled.template.evaluate(scope, rng)
         })
     }
 
@@ -161,13 +171,25 @@ impl StateCx<'_> {
             Some(None) => Ok(input),
             Some(Some(text)) if text == "$" => Ok(result),
             Some(Some(text)) => {
-                let own = self.run.shared.paths.reference(text);
-                let parse = path::parse_reference_path_cached;
-                self.with_parsed("ResultPath", text, own, parse, |parsed| {
-                    path::place(input, parsed, result).map_err(|e| self.place_failure(&e))
-                })
+                let own = self.run.shared.paths.reference(text).map(|path| &**path);
+                self.place(text, own, input, result)
             }
         }
+    }
+
+    /// Places `result` in `input` at the reference path `text`, parsed already when `own` is
+    /// given (a path of the machine's own).
+    pub(crate) fn place(
+        &self,
+        text: &str,
+        own: Option<&path::Path>,
+        input: Value,
+        result: Value,
+    ) -> Result<Value, Failure> {
+        let parse = path::parse_reference_path_cached;
+        self.with_parsed("ResultPath", text, own, parse, |parsed| {
+            path::place(input, parsed, result).map_err(|e| self.place_failure(&e))
+        })
     }
 
     fn place_failure(&self, error: &path::PlaceError) -> Failure {

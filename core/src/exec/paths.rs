@@ -3,6 +3,7 @@
 //! of their text: a state entry reads its paths without hashing or comparing their text.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 
@@ -17,9 +18,9 @@ use crate::path::{Path, PathError, parse_path, parse_reference_path};
 #[derive(Debug, Default)]
 pub(crate) struct Paths {
     /// Paths read from the input, the context object or a variable.
-    paths: HashMap<TextAddress, Path, foldhash::fast::RandomState>,
-    /// Reference paths: where `ResultPath` places a result.
-    references: HashMap<TextAddress, Path, foldhash::fast::RandomState>,
+    paths: HashMap<TextAddress, Arc<Path>, foldhash::fast::RandomState>,
+    /// Reference paths: where `ResultPath` places a result; shared with the run loop's plans.
+    references: HashMap<TextAddress, Arc<Path>, foldhash::fast::RandomState>,
 }
 
 impl FromScopes for Paths {
@@ -31,12 +32,12 @@ impl FromScopes for Paths {
 impl Paths {
     /// The parsed path of `text`, when it is one of these machines' own and parses.
     pub(crate) fn path(&self, text: &str) -> Option<&Path> {
-        self.paths.get(&text_address(text))
+        self.paths.get(&text_address(text)).map(|path| &**path)
     }
 
     /// The parsed reference path of `text` (a `ResultPath`), when it is one of these
     /// machines' own and parses.
-    pub(crate) fn reference(&self, text: &str) -> Option<&Path> {
+    pub(crate) fn reference(&self, text: &str) -> Option<&Arc<Path>> {
         self.references.get(&text_address(text))
     }
 
@@ -96,14 +97,14 @@ impl Paths {
 
 /// Keeps the parse of `text`, when there is a text and it parses.
 fn parse_into(
-    parsed: &mut HashMap<TextAddress, Path, foldhash::fast::RandomState>,
+    parsed: &mut HashMap<TextAddress, Arc<Path>, foldhash::fast::RandomState>,
     text: Option<&str>,
     parse: fn(&str) -> Result<Path, PathError>,
 ) {
     if let Some(text) = text
         && let Ok(path) = parse(text)
     {
-        parsed.insert(text_address(text), path);
+        parsed.insert(text_address(text), Arc::new(path));
     }
 }
 
@@ -128,7 +129,7 @@ mod tests {
         assert_eq!(paths.path(input_path), parse_path("$.in").ok().as_ref());
         let result_path = pass.result_path.as_ref().unwrap().as_deref().unwrap();
         assert_eq!(
-            paths.reference(result_path),
+            paths.reference(result_path).map(|path| &**path),
             parse_reference_path("$.r").ok().as_ref()
         );
         assert!(

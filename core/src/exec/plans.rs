@@ -1,6 +1,7 @@
 //! What the run loop needs of each state, worked out once per definition: the state's shared
-//! name, its two event types, its query language, and the index of every state it can go to.
-//! A transition is then an index into its scope, with no name hashed or looked up.
+//! name, its two event types, its query language, the index of every state it can go to, and
+//! its compiled `Parameters` and parsed `ResultPath`. A transition is then an index into its
+//! scope, with no name, template or path looked up.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -8,9 +9,12 @@ use std::sync::Arc;
 use indexmap::IndexMap;
 use smallvec::SmallVec;
 
-use crate::asl::{Catcher, QueryLanguage, State, StateType};
+use crate::asl::{Catcher, QueryLanguage, State, StateMachine, StateType};
+use crate::path::Path;
 
-use super::scopes::{FromScopes, Scope, TextAddress, text_address};
+use super::paths::Paths;
+use super::scopes::{Scope, TextAddress, scopes, text_address};
+use super::templates::{Compiled, Templates};
 
 /// The plans of every scope of some machines, by the address of the scope's states. The
 /// machines are held (in `Arc`s) as long as this is, so no other map can take one of those
@@ -43,17 +47,35 @@ pub(crate) struct StatePlan {
     /// Each name text the state can go to (`Next`, a Choice rule's or a Catcher's) and the
     /// index of the state it names, when that state is in the scope.
     targets: SmallVec<[(TextAddress, Option<usize>); 2]>,
+    /// Its `Parameters` (Pass, Task, Map, Parallel), compiled when it compiles.
+    pub(crate) parameters: Option<Arc<Compiled>>,
+    /// Its `ResultPath` (Pass, Task, Map, Parallel), parsed when it is a path that parses.
+    pub(crate) result_path: Option<Arc<Path>>,
 }
 
-impl FromScopes for Plans {
-    fn add_scope(&mut self, scope: Scope<'_>) {
-        let plan = ScopePlan::new(scope, Some(&mut self.names));
-        self.scopes
-            .insert(std::ptr::from_ref(scope.states).addr(), plan);
-    }
+/// The executor's compiled templates and parsed paths, which plans share.
+#[derive(Clone, Copy)]
+pub(crate) struct Compiles<'a> {
+    pub(crate) templates: &'a Templates,
+    pub(crate) paths: &'a Paths,
 }
 
 impl Plans {
+    /// The plans of every scope of `machines`, sharing what `compiles` holds of them.
+    pub(crate) fn new<'a>(
+        machines: impl IntoIterator<Item = &'a StateMachine>,
+        compiles: Compiles<'_>,
+    ) -> Self {
+        let mut plans = Plans::default();
+        for scope in scopes(machines) {
+            let plan = ScopePlan::new(scope, Some(&mut plans.names), Some(compiles));
+            plans
+                .scopes
+                .insert(std::ptr::from_ref(scope.states).addr(), plan);
+        }
+        plans
+    }
+
     /// The plan of a scope of these machines (`None` for any other).
     pub(crate) fn scope(&self, states: &IndexMap<String, State>) -> Option<&ScopePlan> {
         self.scopes.get(&std::ptr::from_ref(states).addr())
@@ -61,10 +83,12 @@ impl Plans {
 }
 
 impl ScopePlan {
-    /// The plan of `scope`, its names shared through `names` when given.
+    /// The plan of `scope`, its names shared through `names` and its templates and paths
+    /// taken from `compiles` when given.
     pub(crate) fn new(
         scope: Scope<'_>,
         mut names: Option<&mut HashMap<Arc<str>, (), foldhash::fast::RandomState>>,
+        compiles: Option<Compiles<'_>>,
     ) -> Self {
         let states = scope.states;
         let index = |name: &str| (text_address(name), states.get_index_of(name));
@@ -83,6 +107,23 @@ impl ScopePlan {
                     None => Arc::from(name.as_str()),
                 };
                 let (entered, exited) = event_types(state.state_type());
+                let (parameters, result_path) = match state {
+                    State::Pass(s) => (&s.parameters, &s.result_path),
+                    State::Task(s) => (&s.parameters, &s.result_path),
+                    State::Map(s) => (&s.parameters, &s.result_path),
+                    State::Parallel(s) => (&s.parameters, &s.result_path),
+                    State::Choice(_) | State::Wait(_) | State::Succeed(_) | State::Fail(_) => {
+                        (&None, &None)
+                    }
+                };
+                let parameters = compiles
+                    .zip(parameters.as_ref())
+                    .and_then(|(compiles, template)| compiles.templates.get(template))
+                    .cloned();
+                let result_path = compiles
+                    .zip(result_path.as_ref().and_then(Option::as_deref))
+                    .and_then(|(compiles, text)| compiles.paths.reference(text))
+                    .cloned();
                 StatePlan {
                     name,
                     entered,
@@ -90,6 +131,8 @@ impl ScopePlan {
                     jsonata: state.query_language().unwrap_or(scope.language)
                         == QueryLanguage::Jsonata,
                     targets: targets(state).map(index).collect(),
+                    parameters,
+                    result_path,
                 }
             })
             .collect();
@@ -178,6 +221,20 @@ fn event_types(state_type: StateType) -> (&'static str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exec::scopes::FromScopes;
+
+    /// The plans of some machines with their own templates and paths.
+    fn plans(machines: &[&StateMachine]) -> Plans {
+        let templates = Templates::of(machines.iter().copied());
+        let paths = Paths::of(machines.iter().copied());
+        Plans::new(
+            machines.iter().copied(),
+            Compiles {
+                templates: &templates,
+                paths: &paths,
+            },
+        )
+    }
 
     #[test]
     fn transitions_are_found_by_their_text_and_other_names_by_their_bytes() {
@@ -187,7 +244,7 @@ mod tests {
                 "B": {"Type": "Succeed"},
                 "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "B"}], "Default": "A"}}}"#,
         );
-        let plans = Plans::of([&machine]);
+        let plans = plans(&[&machine]);
         let scope = plans.scope(&machine.states).expect("the machine's scope");
         let State::Pass(pass) = &machine.states["A"] else {
             panic!("A is a Pass state");
@@ -219,7 +276,7 @@ mod tests {
             r#"{"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
                 "ItemProcessor": {"StartAt": "S", "States": {"S": {"Type": "Pass", "End": true}}}}}}"#,
         );
-        let plans = Plans::of([&first, &second]);
+        let plans = plans(&[&first, &second]);
         let State::Map(map) = &second.states["M"] else {
             panic!("M is a Map state");
         };

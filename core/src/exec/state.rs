@@ -164,6 +164,7 @@ pub(crate) fn run_scope<'a>(
                         language,
                     },
                     None,
+                    None,
                 );
                 &made
             }
@@ -268,7 +269,7 @@ fn run_jsonpath_now<'s>(
 ) -> Result<Step<'s>, Failure> {
     let (output, assigned, next) = match immediate {
         Immediate::Pass(pass) => {
-            let (output, assigned) = pass_state(run, name, entered, pass, input, variables)?;
+            let (output, assigned) = pass_state(run, name, entered, plan, pass, input, variables)?;
             (output, assigned, transition(&pass.next, pass.end))
         }
         Immediate::Succeed(succeed) => {
@@ -431,6 +432,7 @@ fn pass_state(
     run: &Run,
     name: &str,
     entered: u64,
+    plan: &StatePlan,
     pass: &PassState,
     input: Value,
     variables: &Variables,
@@ -446,7 +448,10 @@ fn pass_state(
         }
     };
     let result = match (&pass.parameters, &pass.result) {
-        (Some(parameters), _) => cx.template(parameters, effective)?,
+        (Some(parameters), _) => match &plan.parameters {
+            Some(compiled) => cx.compiled_template(compiled, effective)?,
+            None => cx.template(parameters, effective)?,
+        },
         (None, Some(result)) => run.shared.literals.value(result).into_owned(),
         (None, None) if pass.result_path.is_none() && pass.input_path.is_none() => {
             // The output is the input: pass it on as it is, shared.
@@ -463,7 +468,10 @@ fn pass_state(
         Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),
         None => None,
     };
-    let output = cx.result_path(&pass.result_path, input, result)?;
+    let output = match (&pass.result_path, &plan.result_path) {
+        (Some(Some(text)), Some(parsed)) => cx.place(text, Some(parsed), input, result)?,
+        (path, _) => cx.result_path(path, input, result)?,
+    };
     let output = cx.filter_path("OutputPath", &pass.output_path, output)?;
     Ok((output, assigned))
 }

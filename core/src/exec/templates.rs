@@ -2,6 +2,7 @@
 //! machines, compiled once when it is built and found by the address of the template.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use indexmap::IndexMap;
 use serde_json::Value;
@@ -23,7 +24,7 @@ pub(crate) struct Compiled {
 /// address of one of theirs; a template from elsewhere is simply not found.
 #[derive(Debug, Default)]
 pub(crate) struct Templates {
-    compiled: HashMap<usize, Compiled, foldhash::fast::RandomState>,
+    compiled: HashMap<usize, Arc<Compiled>, foldhash::fast::RandomState>,
 }
 
 impl FromScopes for Templates {
@@ -34,7 +35,7 @@ impl FromScopes for Templates {
 
 impl Templates {
     /// The compiled form of `template`, when it is one of these machines' own.
-    pub(crate) fn get(&self, template: &Value) -> Option<&Compiled> {
+    pub(crate) fn get(&self, template: &Value) -> Option<&Arc<Compiled>> {
         if self.compiled.is_empty() {
             return None;
         }
@@ -71,10 +72,10 @@ impl Templates {
         if let Some(compiled) = CompiledTemplate::compile(&converted) {
             self.compiled.insert(
                 std::ptr::from_ref(template).addr(),
-                Compiled {
+                Arc::new(Compiled {
                     template: compiled,
                     reads_context: super::io::reads_context(&converted),
-                },
+                }),
             );
         }
     }
