@@ -87,6 +87,7 @@ impl Details {
         }
     }
 
+    #[inline]
     fn from_parts(parts: Parts) -> Self {
         Details {
             parts,
@@ -305,6 +306,41 @@ impl History {
         id
     }
 
+    /// Records an event whose details `details` makes (only when history is recorded), and
+    /// returns its id. The details are made in the event's place in the history, not moved
+    /// into it: the events of every state are recorded so.
+    #[inline]
+    pub(crate) fn record(
+        &self,
+        thread: &mut Thread,
+        event_type: &'static str,
+        details: impl FnOnce() -> Details,
+    ) -> u64 {
+        if thread.silent {
+            return thread.last;
+        }
+        use std::sync::atomic::Ordering::Relaxed;
+        let id = if self.enabled {
+            let mut events = self
+                .events
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let id = self.count.load(Relaxed) + 1;
+            self.count.store(id, Relaxed);
+            events.push(HistoryEvent {
+                id,
+                previous_event_id: thread.last,
+                event_type,
+                details: Some(details()),
+            });
+            id
+        } else {
+            self.count.fetch_add(1, Relaxed) + 1
+        };
+        thread.last = id;
+        id
+    }
+
     /// How many events the execution has had.
     pub(crate) fn len(&self) -> u64 {
         self.count.load(std::sync::atomic::Ordering::Relaxed)
@@ -321,6 +357,7 @@ impl History {
 }
 
 /// A state's entered event: its name and input are shared, not copied.
+#[inline]
 pub(crate) fn entered(name: Arc<str>, input: &Value) -> Details {
     Details::from_parts(Parts::Entered {
         name,
@@ -329,6 +366,7 @@ pub(crate) fn entered(name: Arc<str>, input: &Value) -> Details {
 }
 
 /// A state's exited event, with `assignedVariables` when any: its output is shared.
+#[inline]
 pub(crate) fn exited(name: Arc<str>, output: &Value, assigned: Option<&Map>) -> Details {
     Details::from_parts(Parts::Exited {
         name,

@@ -193,11 +193,9 @@ pub(crate) fn run_scope<'a>(
                     ),
                 ));
             }
-            let entered = run.history.push(
-                thread,
-                step_plan.entered,
-                run.history_details(|| history::entered(Arc::clone(&step_plan.name), &input)),
-            );
+            let entered = run.history.record(thread, step_plan.entered, || {
+                history::entered(Arc::clone(&step_plan.name), &input)
+            });
             // The states that wait run as boxed futures: the loop's own future stays small,
             // and the states that do not wait are plain calls.
             let step = if step_plan.jsonata {
@@ -369,17 +367,13 @@ pub(crate) fn exit<'s>(
     if let Some(assigned) = &assigned {
         check_variable_sizes(name, assigned)?;
     }
-    run.history.push(
-        thread,
-        plan.exited,
-        run.history_details(|| {
-            history::exited(
-                Arc::clone(&plan.name),
-                &output,
-                assigned.as_ref().filter(|a| !a.is_empty()),
-            )
-        }),
-    );
+    run.history.record(thread, plan.exited, || {
+        history::exited(
+            Arc::clone(&plan.name),
+            &output,
+            assigned.as_ref().filter(|a| !a.is_empty()),
+        )
+    });
     if let Some(assigned) = assigned {
         variables.assign(assigned);
     }
