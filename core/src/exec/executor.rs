@@ -498,11 +498,9 @@ pub(crate) async fn execute(
     );
     let mut thread = Thread::default();
     let mut started = Thread::default();
-    run.history.push(
-        &mut started,
-        "ExecutionStarted",
-        run.history_details(|| history::execution_started(&input, &run.info.role_arn)),
-    );
+    run.history.record(&mut started, "ExecutionStarted", || {
+        history::execution_started(&input, &run.info.role_arn)
+    });
     let size = input.json_len();
     let outcome = if size > PAYLOAD_LIMIT {
         Err(Failure::new(
@@ -527,11 +525,8 @@ pub(crate) async fn execute(
                 match tokio::time::timeout(std::time::Duration::from_secs(seconds), body).await {
                     Ok(outcome) => outcome,
                     Err(_) => {
-                        run.history.push(
-                            &mut thread,
-                            "ExecutionTimedOut",
-                            run.history_details(|| serde_json::json!({})),
-                        );
+                        run.history
+                            .record(&mut thread, "ExecutionTimedOut", || serde_json::json!({}));
                         let error = Some("States.Timeout".into());
                         return finished(&mut run, Status::TimedOut, None, error, None);
                     }
@@ -542,19 +537,14 @@ pub(crate) async fn execute(
     };
     match outcome {
         Ok(output) => {
-            run.history.push(
-                &mut thread,
-                "ExecutionSucceeded",
-                run.history_details(|| history::execution_succeeded(&output)),
-            );
+            run.history.record(&mut thread, "ExecutionSucceeded", || {
+                history::execution_succeeded(&output)
+            });
             finished(&mut run, Status::Succeeded, Some(output), None, None)
         }
         Err(failure) => {
-            run.history.push(
-                &mut thread,
-                "ExecutionFailed",
-                run.history_details(|| history::failed(&failure)),
-            );
+            run.history
+                .record(&mut thread, "ExecutionFailed", || history::failed(&failure));
             let error = (!failure.error.is_empty()).then_some(failure.error);
             finished(&mut run, Status::Failed, None, error, failure.cause)
         }

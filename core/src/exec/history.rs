@@ -310,11 +310,11 @@ impl History {
     /// returns its id. The details are made in the event's place in the history, not moved
     /// into it: the events of every state are recorded so.
     #[inline]
-    pub(crate) fn record(
+    pub(crate) fn record<D: Into<Details>>(
         &self,
         thread: &mut Thread,
         event_type: &'static str,
-        details: impl FnOnce() -> Details,
+        details: impl FnOnce() -> D,
     ) -> u64 {
         if thread.silent {
             return thread.last;
@@ -331,7 +331,7 @@ impl History {
                 id,
                 previous_event_id: thread.last,
                 event_type,
-                details: Some(details()),
+                details: Some(details().into()),
             });
             id
         } else {

@@ -25,21 +25,17 @@ pub(crate) async fn lambda_arn(
     limits: Limits,
     thread: &mut Thread,
 ) -> Result<Value, Failure> {
-    run.history.push(
-        thread,
-        "LambdaFunctionScheduled",
-        run.history_details(|| {
-            let mut members = vec![
-                ("input", Member::from(payload.clone())),
-                ("inputDetails", Member::NotTruncated),
-                ("resource", arn.into()),
-            ];
-            if let Some(timeout) = limits.timeout {
-                members.push(("timeoutInSeconds", timeout.into()));
-            }
-            history::members(members)
-        }),
-    );
+    run.history.record(thread, "LambdaFunctionScheduled", || {
+        let mut members = vec![
+            ("input", Member::from(payload.clone())),
+            ("inputDetails", Member::NotTruncated),
+            ("resource", arn.into()),
+        ];
+        if let Some(timeout) = limits.timeout {
+            members.push(("timeoutInSeconds", timeout.into()));
+        }
+        history::members(members)
+    });
     run.history.push(thread, "LambdaFunctionStarted", None);
     let function = function.ok_or_else(|| not_found(run, arn))?;
     let outcome = match &function.handler {
@@ -64,26 +60,20 @@ pub(crate) async fn lambda_arn(
     };
     let outcome = outcome.and_then(|value| check_size(value, arn));
     match &outcome {
-        Ok(output) => run.history.push(
-            thread,
-            "LambdaFunctionSucceeded",
-            run.history_details(|| {
-                history::members(vec![
-                    ("output", output.clone().into()),
-                    ("outputDetails", Member::NotTruncated),
-                ])
-            }),
-        ),
-        Err(failure) if failure.error == "States.Timeout" => run.history.push(
-            thread,
-            "LambdaFunctionTimedOut",
-            run.history_details(|| super::history::failed(failure)),
-        ),
-        Err(failure) => run.history.push(
-            thread,
-            "LambdaFunctionFailed",
-            run.history_details(|| super::history::failed(failure)),
-        ),
+        Ok(output) => run.history.record(thread, "LambdaFunctionSucceeded", || {
+            history::members(vec![
+                ("output", output.clone().into()),
+                ("outputDetails", Member::NotTruncated),
+            ])
+        }),
+        Err(failure) if failure.error == "States.Timeout" => {
+            run.history.record(thread, "LambdaFunctionTimedOut", || {
+                super::history::failed(failure)
+            })
+        }
+        Err(failure) => run.history.record(thread, "LambdaFunctionFailed", || {
+            super::history::failed(failure)
+        }),
     };
     outcome
 }

@@ -273,18 +273,13 @@ pub(crate) fn evaluation_failed(run: &Run, thread: &mut Thread, name: &str, fail
         return;
     }
     let location = failure.location.clone().unwrap_or_default();
-    run.history.push(
-        thread,
-        "EvaluationFailed",
-        run.history_details(|| {
-            let mut details =
-                json!({"cause": failure.cause, "error": failure.error, "state": name});
-            if !location.is_empty() {
-                details["location"] = location.into();
-            }
-            details
-        }),
-    );
+    run.history.record(thread, "EvaluationFailed", || {
+        let mut details = json!({"cause": failure.cause, "error": failure.error, "state": name});
+        if !location.is_empty() {
+            details["location"] = location.into();
+        }
+        details
+    });
 }
 
 type Outcome<'s> = Result<(Value, Option<Map>, Option<&'s str>), Failure>;

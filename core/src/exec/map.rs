@@ -185,11 +185,8 @@ pub(crate) async fn run_items(
 
 /// Records `MapStateStarted` with the number of items.
 pub(crate) fn started(run: &Run, thread: &mut Thread, length: usize) {
-    run.history.push(
-        thread,
-        "MapStateStarted",
-        run.history_details(|| json!({"length": length})),
-    );
+    run.history
+        .record(thread, "MapStateStarted", || json!({"length": length}));
 }
 
 /// Records `MapStateFailed` / `ParallelStateFailed` once retries are spent; a `States.Runtime`
@@ -251,11 +248,8 @@ async fn inline(
                     ("name", Member::Json(Value::from(name.to_string()))),
                 ])
             };
-            run.history.push(
-                &mut thread,
-                "MapIterationStarted",
-                run.history_details(details),
-            );
+            run.history
+                .record(&mut thread, "MapIterationStarted", details);
             let result = run_scope(
                 run,
                 &processor.states,
@@ -270,8 +264,7 @@ async fn inline(
             } else {
                 "MapIterationFailed"
             };
-            run.history
-                .push(&mut thread, event, run.history_details(details));
+            run.history.record(&mut thread, event, details);
             (result, thread.last)
         }
     });
@@ -313,10 +306,10 @@ async fn distributed(
         cx.name,
         run.uuid()
     );
-    let started = run.history.push(
+    let started = run.history.record(
         thread,
         "MapRunStarted",
-        run.history_details(|| json!({"mapRunArn": map_run_arn})),
+        || json!({"mapRunArn": map_run_arn}),
     );
     let outer = Arc::new(variables.clone());
     let total = inputs.len();

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::clock::{Clock, TimeMode};
 use super::context::ExecutionInfo;
 use super::executor::Shared;
-use super::history::{Details, History};
+use super::history::History;
 use crate::asl::StateMachine;
 use crate::intrinsics::{RandomSource, SplitMix64, uuid_v4};
 
@@ -83,14 +83,6 @@ impl Run {
         let count = calls.entry(state.to_string()).or_insert(0);
         *count += 1;
         *count - 1
-    }
-
-    /// Builds event details only when history is recorded.
-    pub(crate) fn history_details<D: Into<Details>>(
-        &self,
-        details: impl FnOnce() -> D,
-    ) -> Option<Details> {
-        self.shared.options.record_history.then(|| details().into())
     }
 
     /// Waits until a wall-clock time (virtual or real).

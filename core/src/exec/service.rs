@@ -62,14 +62,10 @@ pub(crate) async fn call(
     };
     run.shared.tokens.submitted(&token);
     let resource_type = service.to_string();
-    run.history.push(
-        thread,
-        "TaskSubmitted",
-        run.history_details(|| {
-            json!({"output": submitted, "outputDetails": {"truncated": false},
+    run.history.record(thread, "TaskSubmitted", || {
+        json!({"output": submitted, "outputDetails": {"truncated": false},
                    "resource": format!("{action}.waitForTaskToken"), "resourceType": resource_type})
-        }),
-    );
+    });
     wait_for_token(run, &token, receiver, limits).await
 }
 

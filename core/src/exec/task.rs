@@ -218,10 +218,10 @@ pub(crate) async fn perform(
         } => {
             let (resource_type, short) = service_labels(service, action, *pattern);
             scheduled(run, thread, &resource_type, &short, &parameters, limits);
-            run.history.push(
+            run.history.record(
                 thread,
                 "TaskStarted",
-                run.history_details(|| json!({"resource": short, "resourceType": resource_type})),
+                || json!({"resource": short, "resourceType": resource_type}),
             );
             // Boxed: held inline, this call's future (with its timeout) would be most of the
             // size of every Task state's future, Lambda invocations included, and be copied
@@ -284,25 +284,21 @@ fn scheduled(
     parameters: &Value,
     limits: Limits,
 ) {
-    run.history.push(
-        thread,
-        "TaskScheduled",
-        run.history_details(|| {
-            let mut members = vec![
-                ("parameters", Member::from(parameters.clone())),
-                ("region", run.shared.options.region.as_str().into()),
-                ("resource", resource.into()),
-                ("resourceType", resource_type.into()),
-            ];
-            if let Some(timeout) = limits.timeout {
-                members.push(("timeoutInSeconds", timeout.into()));
-            }
-            if let Some(heartbeat) = limits.heartbeat {
-                members.push(("heartbeatInSeconds", heartbeat.into()));
-            }
-            history::members(members)
-        }),
-    );
+    run.history.record(thread, "TaskScheduled", || {
+        let mut members = vec![
+            ("parameters", Member::from(parameters.clone())),
+            ("region", run.shared.options.region.as_str().into()),
+            ("resource", resource.into()),
+            ("resourceType", resource_type.into()),
+        ];
+        if let Some(timeout) = limits.timeout {
+            members.push(("timeoutInSeconds", timeout.into()));
+        }
+        if let Some(heartbeat) = limits.heartbeat {
+            members.push(("heartbeatInSeconds", heartbeat.into()));
+        }
+        history::members(members)
+    });
 }
 
 /// Records how the task ended and enforces the payload limit.
@@ -316,38 +312,28 @@ fn finished(
 ) -> Result<Value, Failure> {
     let result = result.and_then(|value| check_size(value, limit_label));
     match &result {
-        Ok(output) => run.history.push(
-            thread,
-            "TaskSucceeded",
-            run.history_details(|| {
-                history::members(vec![
-                    ("output", output.clone().into()),
-                    ("outputDetails", Member::NotTruncated),
-                    ("resource", resource.into()),
-                    ("resourceType", resource_type.into()),
-                ])
-            }),
-        ),
-        Err(failure) if failure.error == "States.Timeout" => run.history.push(
-            thread,
-            "TaskTimedOut",
-            run.history_details(|| {
+        Ok(output) => run.history.record(thread, "TaskSucceeded", || {
+            history::members(vec![
+                ("output", output.clone().into()),
+                ("outputDetails", Member::NotTruncated),
+                ("resource", resource.into()),
+                ("resourceType", resource_type.into()),
+            ])
+        }),
+        Err(failure) if failure.error == "States.Timeout" => {
+            run.history.record(thread, "TaskTimedOut", || {
                 let mut details = history::failed(failure);
                 details["resource"] = resource.into();
                 details["resourceType"] = resource_type.into();
                 details
-            }),
-        ),
-        Err(failure) => run.history.push(
-            thread,
-            "TaskFailed",
-            run.history_details(|| {
-                let mut details = history::failed(failure);
-                details["resource"] = resource.into();
-                details["resourceType"] = resource_type.into();
-                details
-            }),
-        ),
+            })
+        }
+        Err(failure) => run.history.record(thread, "TaskFailed", || {
+            let mut details = history::failed(failure);
+            details["resource"] = resource.into();
+            details["resourceType"] = resource_type.into();
+            details
+        }),
     };
     result
 }
