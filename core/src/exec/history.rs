@@ -4,6 +4,7 @@ use std::sync::{Arc, Mutex};
 
 use once_cell::race::OnceBox;
 
+use super::state_name::StateName;
 use crate::value::{Map, Value};
 use serde::Serialize;
 use serde::ser::SerializeMap;
@@ -37,10 +38,10 @@ enum Parts {
     /// Details given as JSON (the rarer events); boxed to keep every event small.
     Json(Box<Value>),
     /// `{"input": ..., "inputDetails": {"truncated": false}, "name": ...}`.
-    Entered { name: Arc<str>, input: Value },
+    Entered { name: StateName, input: Value },
     /// `{"name": ..., "output": ..., "outputDetails": ...}` with `assignedVariables` when any.
     Exited {
-        name: Arc<str>,
+        name: StateName,
         output: Value,
         assigned: Option<Box<Map>>,
     },
@@ -358,7 +359,7 @@ impl History {
 
 /// A state's entered event: its name and input are shared, not copied.
 #[inline]
-pub(crate) fn entered(name: Arc<str>, input: &Value) -> Details {
+pub(crate) fn entered(name: StateName, input: &Value) -> Details {
     Details::from_parts(Parts::Entered {
         name,
         input: input.clone(),
@@ -367,7 +368,7 @@ pub(crate) fn entered(name: Arc<str>, input: &Value) -> Details {
 
 /// A state's exited event, with `assignedVariables` when any: its output is shared.
 #[inline]
-pub(crate) fn exited(name: Arc<str>, output: &Value, assigned: Option<&Map>) -> Details {
+pub(crate) fn exited(name: StateName, output: &Value, assigned: Option<&Map>) -> Details {
     Details::from_parts(Parts::Exited {
         name,
         output: output.clone(),
@@ -434,7 +435,7 @@ mod tests {
     #[test]
     fn shared_details_read_and_write_as_aws_shapes() {
         let input = Arc::new(crate::value::json!({"a": [1, 2]}));
-        let details = entered("S".into(), &input);
+        let details = entered(StateName::new("S"), &input);
         assert_eq!(
             *details,
             serde_json::json!({"input": {"a": [1, 2]}, "inputDetails": {"truncated": false},
@@ -442,7 +443,7 @@ mod tests {
         );
         let mut assigned = Map::new();
         assigned.insert("x", 1.into());
-        let details = exited("S".into(), &input, Some(&assigned));
+        let details = exited(StateName::new("S"), &input, Some(&assigned));
         let written = serde_json::to_string(&details).unwrap();
         assert_eq!(
             written,

@@ -53,6 +53,7 @@ mod scopes;
 mod service;
 mod services;
 mod state;
+mod state_name;
 mod task;
 mod templates;
 mod tokens;

@@ -14,6 +14,7 @@ use crate::path::Path;
 
 use super::paths::Paths;
 use super::scopes::{Scope, TextAddress, scopes, text_address};
+use super::state_name::StateName;
 use super::templates::{Compiled, Templates};
 
 /// The plans of every scope of some machines, by the address of the scope's states. The
@@ -22,8 +23,6 @@ use super::templates::{Compiled, Templates};
 #[derive(Debug, Default)]
 pub(crate) struct Plans {
     scopes: HashMap<usize, ScopePlan, foldhash::fast::RandomState>,
-    /// Every state name, held once: a name used in several scopes is shared.
-    names: HashMap<Arc<str>, (), foldhash::fast::RandomState>,
 }
 
 /// One scope's plan: a [`StatePlan`] per state, in the scope's order.
@@ -38,7 +37,7 @@ pub(crate) struct ScopePlan {
 #[derive(Debug)]
 pub(crate) struct StatePlan {
     /// The state's name, shared by its history events.
-    pub(crate) name: Arc<str>,
+    pub(crate) name: StateName,
     /// Its `...StateEntered` and `...StateExited` event types.
     pub(crate) entered: &'static str,
     pub(crate) exited: &'static str,
@@ -68,7 +67,7 @@ impl Plans {
     ) -> Self {
         let mut plans = Plans::default();
         for scope in scopes(machines) {
-            let plan = ScopePlan::new(scope, Some(&mut plans.names), Some(compiles));
+            let plan = ScopePlan::new(scope, Some(compiles));
             plans
                 .scopes
                 .insert(std::ptr::from_ref(scope.states).addr(), plan);
@@ -83,29 +82,14 @@ impl Plans {
 }
 
 impl ScopePlan {
-    /// The plan of `scope`, its names shared through `names` and its templates and paths
-    /// taken from `compiles` when given.
-    pub(crate) fn new(
-        scope: Scope<'_>,
-        mut names: Option<&mut HashMap<Arc<str>, (), foldhash::fast::RandomState>>,
-        compiles: Option<Compiles<'_>>,
-    ) -> Self {
+    /// The plan of `scope`, its templates and paths taken from `compiles` when given.
+    pub(crate) fn new(scope: Scope<'_>, compiles: Option<Compiles<'_>>) -> Self {
         let states = scope.states;
         let index = |name: &str| (text_address(name), states.get_index_of(name));
         let states = states
             .iter()
             .map(|(name, state)| {
-                let name = match names.as_deref_mut() {
-                    Some(names) => match names.get_key_value(name.as_str()) {
-                        Some((shared, ())) => Arc::clone(shared),
-                        None => {
-                            let shared: Arc<str> = Arc::from(name.as_str());
-                            names.insert(Arc::clone(&shared), ());
-                            shared
-                        }
-                    },
-                    None => Arc::from(name.as_str()),
-                };
+                let name = StateName::new(name);
                 let (entered, exited) = event_types(state.state_type());
                 let (parameters, result_path) = match state {
                     State::Pass(s) => (&s.parameters, &s.result_path),
@@ -283,7 +267,10 @@ mod tests {
         let processor = map.item_processor.as_ref().unwrap();
         let outer = plans.scope(&first.states).unwrap();
         let inner = plans.scope(&processor.states).unwrap();
-        assert!(Arc::ptr_eq(&outer.state(0).name, &inner.state(0).name));
+        assert!(StateName::ptr_eq(
+            &outer.state(0).name,
+            &inner.state(0).name
+        ));
         assert_eq!(inner.state(0).exited, "PassStateExited");
     }
 }

@@ -1,6 +1,6 @@
 //! The run loop: enter a state, do its work, record events, move to the next.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::value::{Map, Value};
 use futures_util::future::BoxFuture;
@@ -164,7 +164,6 @@ pub(crate) fn run_scope<'a>(
                         language,
                     },
                     None,
-                    None,
                 );
                 &made
             }
@@ -194,7 +193,7 @@ pub(crate) fn run_scope<'a>(
                 ));
             }
             let entered = run.history.record(thread, step_plan.entered, || {
-                history::entered(Arc::clone(&step_plan.name), &input)
+                history::entered(step_plan.name.clone(), &input)
             });
             // The states that wait run as boxed futures: the loop's own future stays small,
             // and the states that do not wait are plain calls.
@@ -369,7 +368,7 @@ pub(crate) fn exit<'s>(
     }
     run.history.record(thread, plan.exited, || {
         history::exited(
-            Arc::clone(&plan.name),
+            plan.name.clone(),
             &output,
             assigned.as_ref().filter(|a| !a.is_empty()),
         )
