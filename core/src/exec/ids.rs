@@ -5,16 +5,24 @@ use std::sync::Arc;
 
 /// `execution-{seed as 8+ hex digits}-{number}`, as `format!("execution-{seed:08x}-{number}")`.
 pub(crate) fn execution_name(seed: u64, number: u64) -> String {
-    let mut name = String::with_capacity(40);
-    name.push_str("execution-");
+    // Written into a buffer and made a `String` once: every execution is named.
+    let mut name = [0u8; 10 + 16 + 1 + 20];
+    name[..10].copy_from_slice(b"execution-");
+    let mut at = 10;
     let digits = (64 - seed.leading_zeros()).div_ceil(4).max(8);
-    for at in (0..digits).rev() {
-        let nibble = (seed >> (4 * at)) & 0xF;
-        name.push(char::from(b"0123456789abcdef"[nibble as usize]));
+    for shift in (0..digits).rev() {
+        let nibble = (seed >> (4 * shift)) & 0xF;
+        name[at] = b"0123456789abcdef"[nibble as usize];
+        at += 1;
     }
-    name.push('-');
-    push_decimal(&mut name, number);
-    name
+    name[at] = b'-';
+    at += 1;
+    let mut decimal = [0u8; 20];
+    let written = write_decimal(&mut decimal, number);
+    name[at..at + written.len()].copy_from_slice(written);
+    at += written.len();
+    // Hexadecimal and decimal digits and ASCII punctuation only.
+    String::from_utf8_lossy(&name[..at]).into_owned()
 }
 
 /// `arn:aws:states:{region}:{account}:{kind}:{machine}` with `:{execution}` when given.
@@ -77,8 +85,8 @@ impl MachineArns {
     }
 }
 
-fn push_decimal(text: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
+/// Writes `n` in decimal at the end of `digits`, and gives the digits written.
+fn write_decimal(digits: &mut [u8; 20], mut n: u64) -> &[u8] {
     let mut at = digits.len();
     loop {
         at -= 1;
@@ -88,9 +96,7 @@ fn push_decimal(text: &mut String, mut n: u64) {
             break;
         }
     }
-    for &digit in &digits[at..] {
-        text.push(char::from(digit));
-    }
+    &digits[at..]
 }
 
 #[cfg(test)]
