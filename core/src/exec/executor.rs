@@ -326,10 +326,9 @@ impl Executor {
         let started = super::workers::run(
             time,
             Box::new(move |runtime: &tokio::runtime::Runtime| {
-                let execution = super::workers::run_to_end(
-                    runtime,
-                    execute(shared, machine, input, number, None),
-                );
+                let execution = super::workers::run_to_end(runtime, || {
+                    execute(shared, machine, input, number, None)
+                });
                 let _ = sender.send(execution);
             }),
         );
@@ -368,7 +367,7 @@ impl Executor {
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let time = shared.options.time;
         let ran = super::workers::on_this_thread(time, |runtime| {
-            super::workers::run_to_end(runtime, execute(shared, machine, input, number, None))
+            super::workers::run_to_end(runtime, || execute(shared, machine, input, number, None))
         });
         ran.unwrap_or_else(failed_to_start)
     }

@@ -21,8 +21,8 @@ pub(crate) fn execution_name(seed: u64, number: u64) -> String {
     let written = write_decimal(&mut decimal, number);
     name[at..at + written.len()].copy_from_slice(written);
     at += written.len();
-    // Hexadecimal and decimal digits and ASCII punctuation only.
-    String::from_utf8_lossy(&name[..at]).into_owned()
+    // Hexadecimal and decimal digits and ASCII punctuation only: always UTF-8.
+    String::from_utf8(name[..at].to_vec()).unwrap_or_default()
 }
 
 /// `arn:aws:states:{region}:{account}:{kind}:{machine}` with `:{execution}` when given.

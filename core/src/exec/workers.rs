@@ -120,12 +120,13 @@ pub(crate) fn on_this_thread<T>(
     Ok(result)
 }
 
-/// Runs `future` to its end on `runtime`. It is polled once in the runtime's context first: an
+/// Runs the future `make` makes to its end on `runtime`. It is made in place (not moved in:
+/// an execution's future is large) and polled once in the runtime's context first: an
 /// execution whose states never wait (Pass, Choice...) ends there, without a round of the
 /// scheduler (taking its core, polling its drivers). One that waits goes on under `block_on`,
 /// which polls it again with a waker of its own.
-pub(crate) fn run_to_end<F: Future>(runtime: &Runtime, future: F) -> F::Output {
-    let mut future = std::pin::pin!(future);
+pub(crate) fn run_to_end<F: Future>(runtime: &Runtime, make: impl FnOnce() -> F) -> F::Output {
+    let mut future = std::pin::pin!(make());
     {
         let _context = runtime.enter();
         if let Poll::Ready(output) = future
