@@ -5,6 +5,8 @@
 //! deadline, so a Wait of a day returns at once and runs are repeatable. Waiting for a task
 //! token stops time (see `tokens`), as AWS would wait for the callback.
 
+use std::cell::RefCell;
+
 use chrono::{DateTime, Datelike, SecondsFormat, Timelike, Utc};
 use tokio::time::Instant;
 
@@ -61,11 +63,39 @@ impl Clock {
     }
 }
 
-/// ISO 8601 with milliseconds and `Z`, as in `$$.Execution.StartTime`.
-///
-/// Written digit by digit (every state entered writes one, and chrono's general writer took
-/// ten times as long); years outside 0 to 9999 and leap seconds are left to chrono.
+thread_local! {
+    /// The last time this thread printed, to the millisecond, and its text: executions run one
+    /// after another mostly start within the millisecond the last one started in.
+    static LAST_PRINTED: RefCell<Option<(i64, u32, String)>> = const { RefCell::new(None) };
+}
+
+/// ISO 8601 with milliseconds and `Z`, as in `$$.Execution.StartTime`: the text this thread
+/// printed last when the time is in the same millisecond, else printed now.
 pub(crate) fn format_timestamp(time: DateTime<Utc>) -> String {
+    let millisecond = (time.timestamp(), time.timestamp_subsec_millis());
+    let same = |last: &Option<(i64, u32, String)>| match last {
+        Some((seconds, millis, text)) if (*seconds, *millis) == millisecond => Some(text.clone()),
+        _ => None,
+    };
+    if let Some(text) = LAST_PRINTED
+        .try_with(|last| last.try_borrow().ok().and_then(|last| same(&last)))
+        .ok()
+        .flatten()
+    {
+        return text;
+    }
+    let text = print_timestamp(time);
+    let _ = LAST_PRINTED.try_with(|last| {
+        if let Ok(mut last) = last.try_borrow_mut() {
+            *last = Some((millisecond.0, millisecond.1, text.clone()));
+        }
+    });
+    text
+}
+
+/// [`format_timestamp`], printed: digit by digit (chrono's general writer took ten times as
+/// long); years outside 0 to 9999 and leap seconds are left to chrono.
+fn print_timestamp(time: DateTime<Utc>) -> String {
     let (date, clock) = (time.date_naive(), time.time());
     let nanos = clock.nanosecond();
     let year = match u32::try_from(date.year()) {
@@ -135,7 +165,16 @@ mod tests {
         ];
         for time in times {
             assert_eq!(format_timestamp(time), chrono(time));
+            assert_eq!(print_timestamp(time), chrono(time));
         }
+        // Times within one millisecond print alike; the next millisecond does not.
+        let time = Utc.with_ymd_and_hms(2026, 12, 4, 22, 33, 16).unwrap()
+            + chrono::Duration::microseconds(123_400);
+        assert_eq!(format_timestamp(time), "2026-12-04T22:33:16.123Z");
+        let later = time + chrono::Duration::microseconds(500);
+        assert_eq!(format_timestamp(later), "2026-12-04T22:33:16.123Z");
+        let next = time + chrono::Duration::microseconds(700);
+        assert_eq!(format_timestamp(next), "2026-12-04T22:33:16.124Z");
         // A leap second (chrono keeps it as a second's worth of extra nanoseconds).
         let leap = chrono::NaiveDate::from_ymd_opt(2016, 12, 31)
             .and_then(|d| d.and_hms_milli_opt(23, 59, 59, 1_500))
