@@ -280,6 +280,31 @@ impl History {
         event_type: &'static str,
         details: Option<Details>,
     ) -> u64 {
+        self.append(thread, event_type, || details)
+    }
+
+    /// Records an event whose details `details` makes (only when history is recorded), and
+    /// returns its id. The details are made in the event's place in the history, not moved
+    /// into it: the events of every state are recorded so.
+    #[inline]
+    pub(crate) fn record<D: Into<Details>>(
+        &self,
+        thread: &mut Thread,
+        event_type: &'static str,
+        details: impl FnOnce() -> D,
+    ) -> u64 {
+        self.append(thread, event_type, || Some(details().into()))
+    }
+
+    /// Appends an event of `thread`, its details made by `details` only when history is
+    /// recorded, and returns its id.
+    #[inline]
+    fn append(
+        &self,
+        thread: &mut Thread,
+        event_type: &'static str,
+        details: impl FnOnce() -> Option<Details>,
+    ) -> u64 {
         if thread.silent {
             return thread.last;
         }
@@ -297,42 +322,7 @@ impl History {
                 id,
                 previous_event_id: thread.last,
                 event_type,
-                details,
-            });
-            id
-        } else {
-            self.count.fetch_add(1, Relaxed) + 1
-        };
-        thread.last = id;
-        id
-    }
-
-    /// Records an event whose details `details` makes (only when history is recorded), and
-    /// returns its id. The details are made in the event's place in the history, not moved
-    /// into it: the events of every state are recorded so.
-    #[inline]
-    pub(crate) fn record<D: Into<Details>>(
-        &self,
-        thread: &mut Thread,
-        event_type: &'static str,
-        details: impl FnOnce() -> D,
-    ) -> u64 {
-        if thread.silent {
-            return thread.last;
-        }
-        use std::sync::atomic::Ordering::Relaxed;
-        let id = if self.enabled {
-            let mut events = self
-                .events
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let id = self.count.load(Relaxed) + 1;
-            self.count.store(id, Relaxed);
-            events.push(HistoryEvent {
-                id,
-                previous_event_id: thread.last,
-                event_type,
-                details: Some(details().into()),
+                details: details(),
             });
             id
         } else {
