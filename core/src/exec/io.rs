@@ -18,9 +18,12 @@ impl StateCx<'_> {
         self.with_parsed(field, text, own, path::parse_path_cached, |parsed| {
             // The context object is built only for the paths that read it.
             self.in_scope(text.starts_with("$$"), input, |scope| {
-                parsed
-                    .select(scope)
-                    .map_err(|e| self.runtime(e.invalid_path_cause(text)))
+                match parsed.find(scope) {
+                    Some(found) => Ok(found.clone()),
+                    None => parsed
+                        .select(scope)
+                        .map_err(|e| self.runtime(e.invalid_path_cause(text))),
+                }
             })
         })
     }

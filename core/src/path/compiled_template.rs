@@ -169,7 +169,12 @@ fn evaluate(node: &Node, template: &mut Template<'_, '_, '_>) -> Result<Value, T
             for (key, member) in keys.iter().zip(members) {
                 let (value, len) = match member {
                     Member::Literal { value, json_len } => (value.clone(), Some(*json_len)),
-                    Member::Path { key, text, path } => known(template.select(key, text, path)?),
+                    // Read by names first: only a miss (or another kind of path) is selected
+                    // the long way, which says why it finds nothing.
+                    Member::Path { key, text, path } => known(match path.find(template.scope) {
+                        Some(found) => found.clone(),
+                        None => template.select(key, text, path)?,
+                    }),
                     Member::Call { key, call } => known(template.call(key, call)?),
                     Member::Nested(nested) => known(evaluate(nested, template)?),
                 };

@@ -84,6 +84,19 @@ impl fmt::Debug for Scope<'_> {
 }
 
 impl Path {
+    /// The value a path of member names only (`$.a.b`, `$$.Execution.Id`, `$var.a`) finds,
+    /// when every member is there; `None` for a miss or any other path, which
+    /// [`Path::select`] then reads (and says why it finds nothing). Nothing is copied, and no
+    /// error is made on the way: most paths read so.
+    pub(crate) fn find<'v>(&self, scope: &Scope<'v>) -> Option<&'v Value> {
+        let document = match &self.root {
+            Root::Input => scope.input,
+            Root::Context => scope.context,
+            Root::Variable(name) => scope.variables.get(name)?,
+        };
+        names_only(document, &self.segments)
+    }
+
     /// The value the path selects: the one value of a definite path (an error when it is
     /// missing), or the array of everything an indefinite path matches.
     pub fn select(&self, scope: &Scope<'_>) -> Result<Value, SelectError> {
