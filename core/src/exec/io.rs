@@ -189,6 +189,14 @@ impl StateCx<'_> {
         input: Value,
         result: Value,
     ) -> Result<Value, Failure> {
+        // One name into an object, most `ResultPath`s, is set straight away.
+        let (input, result) = match own {
+            Some(own) => match path::place_name(input, own, result) {
+                Ok(placed) => return Ok(placed),
+                Err(unplaced) => unplaced,
+            },
+            None => (input, result),
+        };
         let parse = path::parse_reference_path_cached;
         self.with_parsed("ResultPath", text, own, parse, |parsed| {
             path::place(input, parsed, result).map_err(|e| self.place_failure(&e))

@@ -66,6 +66,7 @@ pub(crate) use filter::scan_number;
 pub(crate) use java_text::{java_json, java_string};
 pub(crate) use member::member;
 pub(crate) use parse::parse_embedded;
+pub(crate) use reference::place_name;
 pub use reference::{PlaceError, place, place_copy};
 pub use select::{Scope, Variables};
 pub use select_error::SelectError;

@@ -49,22 +49,32 @@ impl PlaceError {
     }
 }
 
+/// [`place`] for a path of one name into an object (`$.result`), most `ResultPath`s: set with
+/// no path walked; `Err` gives the input and result back for any other path or input.
+#[inline]
+pub(crate) fn place_name(input: Value, at: &Path, result: Value) -> Result<Value, (Value, Value)> {
+    match (&at.root, at.segments.as_slice(), input) {
+        (Root::Input, [Segment::Child(Selector::Name(name))], Value::Object(mut members)) => {
+            members.set(name, result);
+            Ok(Value::Object(members))
+        }
+        (_, _, input) => Err((input, result)),
+    }
+}
+
 /// ResultPath: puts `result` into `input` at a reference path, creating missing objects.
 pub fn place(input: Value, at: &Path, result: Value) -> Result<Value, PlaceError> {
+    // One name into an object always applies: set it without walking the path twice.
+    let (mut input, result) = match place_name(input, at, result) {
+        Ok(placed) => return Ok(placed),
+        Err(unplaced) => unplaced,
+    };
     if at.root != Root::Input {
         return Err(PlaceError::new(at, &input));
     }
     let Some((last, steps)) = at.segments.split_last() else {
         return Ok(result);
     };
-    // One name into an object always applies: set it without walking the path twice.
-    let mut input = input;
-    if let ([], Segment::Child(Selector::Name(name))) = (steps, last)
-        && let Value::Object(members) = &mut input
-    {
-        members.set(name, result);
-        return Ok(input);
-    }
     if !applies(&input, &at.segments) {
         return Err(PlaceError::new(at, &input));
     }
