@@ -355,13 +355,7 @@ pub(crate) fn exit<'s>(
 ) -> Result<Step<'s>, Failure> {
     let name = &*plan.name;
     if output.json_len() > super::PAYLOAD_LIMIT {
-        return Err(Failure::new(
-            "States.DataLimitExceeded",
-            format!(
-                "The state/task '{name}' returned a result with a size exceeding the maximum \
-                 number of bytes service limit."
-            ),
-        ));
+        return Err(output_too_large(name));
     }
     if let Some(assigned) = &assigned {
         check_variable_sizes(name, assigned)?;
@@ -380,6 +374,21 @@ pub(crate) fn exit<'s>(
         Some(next) => Step::Next(next, output),
         None => Step::End(output),
     })
+}
+
+/// `States.DataLimitExceeded` for a state whose output is over 256 KiB: made out of line, so
+/// that the exit of every state does not carry the making of a message it almost never
+/// writes.
+#[cold]
+#[inline(never)]
+fn output_too_large(name: &str) -> Failure {
+    Failure::new(
+        "States.DataLimitExceeded",
+        format!(
+            "The state/task '{name}' returned a result with a size exceeding the maximum \
+             number of bytes service limit."
+        ),
+    )
 }
 
 /// AWS's variable limits: 256 KiB for one variable, and for all the variables one `Assign`
