@@ -186,7 +186,7 @@ fn scenarios() -> Vec<Scenario> {
             false,
             1000,
             "transitions",
-            20,
+            100,
         ),
         scenario(
             "chain",
@@ -196,7 +196,7 @@ fn scenarios() -> Vec<Scenario> {
             true,
             1000,
             "transitions",
-            20,
+            100,
         ),
         scenario(
             "chain-100",
