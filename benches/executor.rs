@@ -428,10 +428,16 @@ fn main() {
         }
         let ms = row["ms"].as_f64().unwrap_or(f64::NAN);
         let units = row["units"].as_f64().unwrap_or(f64::NAN);
+        // A run under 0.1 ms is written in microseconds, so that its digits show.
+        let time = if ms < 0.1 {
+            format!("{:.3}us", ms * 1000.0)
+        } else {
+            format!("{ms:.3}ms")
+        };
         println!(
-            "{:<66} {:>10.3}ms {:>10.0} {}/s {:>9.1}ns {:>10.1}",
+            "{:<66} {:>12} {:>10.0} {}/s {:>9.1}ns {:>10.1}",
             row["name"].as_str().unwrap_or(key),
-            ms,
+            time,
             row["per_second"].as_f64().unwrap_or(f64::NAN),
             if row["unit"] == "items" { "it" } else { "tr" },
             ms * 1e6 / units,
