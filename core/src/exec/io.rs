@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use crate::value::{Map, Value};
 
 use super::Failure;
+use super::plans::StatePlan;
 use super::state::StateCx;
 use super::templates::Compiled;
 use crate::asl::IntegerOrExpression;
@@ -132,12 +133,22 @@ impl StateCx<'_> {
         })
     }
 
-    /// A payload template compiled when the executor was built, evaluated against `input`.
-    pub(crate) fn compiled_template(
+    /// A state's `Parameters`, evaluated against `input`: compiled already when its plan has
+    /// them so, else as [`StateCx::template`] finds them.
+    pub(crate) fn parameters(
         &self,
-        compiled: &Compiled,
+        plan: &StatePlan,
+        template: &serde_json::Value,
         input: &Value,
     ) -> Result<Value, Failure> {
+        match &plan.parameters {
+            Some(compiled) => self.compiled_template(compiled, input),
+            None => self.template(template, input),
+        }
+    }
+
+    /// A payload template compiled when the executor was built, evaluated against `input`.
+    fn compiled_template(&self, compiled: &Compiled, input: &Value) -> Result<Value, Failure> {
         self.evaluate(compiled.reads_context, input, |scope, rng| {
             compiled.template.evaluate(scope, rng)
         })
@@ -162,10 +173,12 @@ impl StateCx<'_> {
 
     /// `ResultPath`: absent puts the result in place of the input, `null` discards it. A path
     /// places it in the input, whose objects are copied on the way down only where another
-    /// holder (a history event) still shares them.
+    /// holder (a history event) still shares them. `parsed` is the path parsed already (from
+    /// the state's plan), when known; else it is found among the machine's own.
     pub(crate) fn result_path(
         &self,
         path: &Option<Option<String>>,
+        parsed: Option<&path::Path>,
         input: Value,
         result: Value,
     ) -> Result<Value, Failure> {
@@ -174,7 +187,7 @@ impl StateCx<'_> {
             Some(None) => Ok(input),
             Some(Some(text)) if text == "$" => Ok(result),
             Some(Some(text)) => {
-                let own = self.run.shared.paths.reference(text).map(|path| &**path);
+                let own = parsed.or_else(|| self.run.shared.paths.reference(text).map(|p| &**p));
                 self.place(text, own, input, result)
             }
         }
@@ -182,7 +195,7 @@ impl StateCx<'_> {
 
     /// Places `result` in `input` at the reference path `text`, parsed already when `own` is
     /// given (a path of the machine's own).
-    pub(crate) fn place(
+    fn place(
         &self,
         text: &str,
         own: Option<&path::Path>,
@@ -272,7 +285,7 @@ impl StateCx<'_> {
         let output = match fields.result_path {
             None => result,
             Some(Some(text)) if text == "$" => result,
-            path => self.result_path(path, input.clone(), result)?,
+            path => self.result_path(path, fields.parsed_result_path, input.clone(), result)?,
         };
         let output = self.filter_path("OutputPath", fields.output_path, output)?;
         Ok((output, assigned))
@@ -324,5 +337,7 @@ pub(crate) struct ResultFields<'a> {
     pub(crate) result_selector: Option<&'a serde_json::Value>,
     pub(crate) assign: Option<&'a serde_json::Map<String, serde_json::Value>>,
     pub(crate) result_path: &'a Option<Option<String>>,
+    /// The `ResultPath` parsed already (from the state's plan), when known.
+    pub(crate) parsed_result_path: Option<&'a crate::path::Path>,
     pub(crate) output_path: &'a Option<Option<String>>,
 }

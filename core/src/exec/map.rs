@@ -44,9 +44,11 @@ pub(crate) async fn map_state<'s>(
         variables,
         thread,
         |retries| {
-            attempt(run, name, entered, map, &input, variables, thread, retries)
-                .await
-                .map(|(output, assigned)| (output, assigned, map.next.as_deref()))
+            attempt(
+                run, name, entered, plan, map, &input, variables, thread, retries,
+            )
+            .await
+            .map(|(output, assigned)| (output, assigned, map.next.as_deref()))
         }
     )
 }
@@ -56,6 +58,7 @@ async fn attempt(
     run: &Run,
     name: &str,
     entered: u64,
+    plan: &super::plans::StatePlan,
     map: &MapState,
     input: &Value,
     variables: &Variables,
@@ -136,6 +139,7 @@ async fn attempt(
         result_selector: map.result_selector.as_ref(),
         assign: map.assign.as_ref(),
         result_path: &map.result_path,
+        parsed_result_path: plan.result_path.as_deref(),
         output_path: &map.output_path,
     };
     cx.process_result(fields, input, result)

@@ -40,7 +40,7 @@ pub(crate) async fn parallel_state<'s>(
         thread,
         |retries| {
             attempt(
-                run, name, entered, parallel, &input, variables, thread, retries,
+                run, name, entered, plan, parallel, &input, variables, thread, retries,
             )
             .await
             .map(|(output, assigned)| (output, assigned, parallel.next.as_deref()))
@@ -53,6 +53,7 @@ async fn attempt(
     run: &Run,
     name: &str,
     entered: u64,
+    plan: &super::plans::StatePlan,
     parallel: &ParallelState,
     input: &Value,
     variables: &Variables,
@@ -63,7 +64,7 @@ async fn attempt(
     let cx = cx.with(Some(retries), None, None);
     let effective = cx.input_path(&parallel.input_path, input)?;
     let branch_input = match &parallel.parameters {
-        Some(template) => cx.template(template, &effective)?,
+        Some(template) => cx.parameters(plan, template, &effective)?,
         None => effective.into_owned(),
     };
     let results = run_branches(run, &parallel.branches, branch_input, variables, thread).await?;
@@ -72,6 +73,7 @@ async fn attempt(
         result_selector: parallel.result_selector.as_ref(),
         assign: parallel.assign.as_ref(),
         result_path: &parallel.result_path,
+        parsed_result_path: plan.result_path.as_deref(),
         output_path: &parallel.output_path,
     };
     cx.process_result(fields, input, result)

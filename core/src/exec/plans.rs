@@ -46,7 +46,8 @@ pub(crate) struct StatePlan {
     /// Each name text the state can go to (`Next`, a Choice rule's or a Catcher's) and the
     /// index of the state it names, when that state is in the scope.
     targets: SmallVec<[(TextAddress, Option<usize>); 2]>,
-    /// Its `Parameters` (Pass, Task, Map, Parallel), compiled when it compiles.
+    /// Its `Parameters`, applied to its input (Pass, Task, Parallel; a Map's apply to each
+    /// item instead), compiled when it compiles.
     pub(crate) parameters: Option<Arc<Compiled>>,
     /// Its `ResultPath` (Pass, Task, Map, Parallel), parsed when it is a path that parses.
     pub(crate) result_path: Option<Arc<Path>>,
@@ -94,7 +95,7 @@ impl ScopePlan {
                 let (parameters, result_path) = match state {
                     State::Pass(s) => (&s.parameters, &s.result_path),
                     State::Task(s) => (&s.parameters, &s.result_path),
-                    State::Map(s) => (&s.parameters, &s.result_path),
+                    State::Map(s) => (&None, &s.result_path),
                     State::Parallel(s) => (&s.parameters, &s.result_path),
                     State::Choice(_) | State::Wait(_) | State::Succeed(_) | State::Fail(_) => {
                         (&None, &None)

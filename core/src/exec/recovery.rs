@@ -84,7 +84,7 @@ pub(crate) fn catch<'s>(
                 Some(assign) => Some(cx.assign_jsonpath(assign, &error_output)?),
                 None => None,
             };
-            let output = cx.result_path(&catcher.result_path, raw_input, error_output)?;
+            let output = cx.result_path(&catcher.result_path, None, raw_input, error_output)?;
             Ok(Caught {
                 next: &catcher.next,
                 output,

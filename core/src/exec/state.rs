@@ -450,10 +450,7 @@ fn pass_state(
         }
     };
     let result = match (&pass.parameters, &pass.result) {
-        (Some(parameters), _) => match &plan.parameters {
-            Some(compiled) => cx.compiled_template(compiled, effective)?,
-            None => cx.template(parameters, effective)?,
-        },
+        (Some(parameters), _) => cx.parameters(plan, parameters, effective)?,
         (None, Some(result)) => run.shared.literals.value(result).into_owned(),
         (None, None) if pass.result_path.is_none() && pass.input_path.is_none() => {
             // The output is the input: pass it on as it is, shared.
@@ -470,10 +467,12 @@ fn pass_state(
         Some(assign) => Some(cx.assign_jsonpath(assign, &result)?),
         None => None,
     };
-    let output = match (&pass.result_path, &plan.result_path) {
-        (Some(Some(text)), Some(parsed)) => cx.place(text, Some(parsed), input, result)?,
-        (path, _) => cx.result_path(path, input, result)?,
-    };
+    let output = cx.result_path(
+        &pass.result_path,
+        plan.result_path.as_deref(),
+        input,
+        result,
+    )?;
     let output = cx.filter_path("OutputPath", &pass.output_path, output)?;
     Ok((output, assigned))
 }

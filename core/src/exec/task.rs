@@ -109,7 +109,7 @@ pub(crate) async fn task_state<'s>(
         |retries| {
             let cx = StateCx::new(run, name, entered, variables);
             let cx = cx.with(Some(retries), None, None);
-            attempt(run, &cx, task, &input, thread)
+            attempt(run, &cx, plan, task, &input, thread)
                 .await
                 .map(|(output, assigned)| (output, assigned, task.next.as_deref()))
         }
@@ -120,6 +120,7 @@ pub(crate) async fn task_state<'s>(
 async fn attempt(
     run: &Run,
     cx: &StateCx<'_>,
+    plan: &super::plans::StatePlan,
     task: &TaskState,
     input: &Value,
     thread: &mut Thread,
@@ -130,7 +131,7 @@ async fn attempt(
     // The input is copied only when it is itself the parameters.
     let effective = cx.input_path(&task.input_path, input)?;
     let parameters = match &task.parameters {
-        Some(template) => cx.template(template, &effective)?,
+        Some(template) => cx.parameters(plan, template, &effective)?,
         None => effective.into_owned(),
     };
     let limits = Limits {
@@ -154,6 +155,7 @@ async fn attempt(
         result_selector: task.result_selector.as_ref(),
         assign: task.assign.as_ref(),
         result_path: &task.result_path,
+        parsed_result_path: plan.result_path.as_deref(),
         output_path: &task.output_path,
     };
     cx.process_result(fields, input, result)
