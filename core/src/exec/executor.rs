@@ -495,11 +495,12 @@ pub(crate) async fn execute(
         start,
         options.seed.wrapping_add(number),
     );
-    let mut thread = Thread::default();
-    let mut started = Thread::default();
-    run.history.record(&mut started, "ExecutionStarted", || {
+    let mut thread = Thread::main(&run.history);
+    run.history.record(&mut thread, "ExecutionStarted", || {
         history::execution_started(&input, &run.info.role_arn)
     });
+    // The first state's event follows none, as AWS records it.
+    thread.last = 0;
     let size = input.json_len();
     let outcome = if size > PAYLOAD_LIMIT {
         Err(Failure::new(
@@ -527,7 +528,14 @@ pub(crate) async fn execute(
                         run.history
                             .record(&mut thread, "ExecutionTimedOut", || serde_json::json!({}));
                         let error = Some("States.Timeout".into());
-                        return finished(&mut run, Status::TimedOut, None, error, None);
+                        return finished(
+                            &mut run,
+                            &mut thread,
+                            Status::TimedOut,
+                            None,
+                            error,
+                            None,
+                        );
                     }
                 }
             }
@@ -539,21 +547,36 @@ pub(crate) async fn execute(
             run.history.record(&mut thread, "ExecutionSucceeded", || {
                 history::execution_succeeded(&output)
             });
-            finished(&mut run, Status::Succeeded, Some(output), None, None)
+            finished(
+                &mut run,
+                &mut thread,
+                Status::Succeeded,
+                Some(output),
+                None,
+                None,
+            )
         }
         Err(failure) => {
             run.history
                 .record(&mut thread, "ExecutionFailed", || history::failed(&failure));
             let error = (!failure.error.is_empty()).then_some(failure.error);
-            finished(&mut run, Status::Failed, None, error, failure.cause)
+            finished(
+                &mut run,
+                &mut thread,
+                Status::Failed,
+                None,
+                error,
+                failure.cause,
+            )
         }
     }
 }
 
-/// The execution as it ended: its ARN, start time and history move out of the run, which
-/// ends here.
+/// The execution as it ended: its ARN, start time and history (the main thread's events
+/// last handed over) move out of the run, which ends here.
 fn finished(
     run: &mut Run,
+    main: &mut Thread,
     status: Status,
     output: Option<Value>,
     error: Option<String>,
@@ -566,7 +589,7 @@ fn finished(
         output,
         error,
         cause,
-        history: run.history.take(),
+        history: run.history.take(main),
         start_date: std::mem::take(&mut run.info.start_time),
         stop_date,
     }

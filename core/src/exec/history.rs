@@ -1,6 +1,8 @@
 //! The execution history, in the shape of AWS's `GetExecutionHistory` events.
 
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::AtomicU64;
+use std::sync::atomic::Ordering::Relaxed;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use once_cell::race::OnceBox;
 
@@ -237,23 +239,55 @@ impl Serialize for HistoryEvent {
     }
 }
 
-/// The events of one execution, appended from every branch and iteration.
+/// The events of one execution. The main thread (the machine's own states) keeps its events
+/// itself and records them without a lock; the threads that run beside one another (Parallel
+/// branches, Map iterations) record theirs here, under the lock. The main thread hands its
+/// events over before it starts any such thread ([`History::hand_over`]), so the events here
+/// stay in the order of their ids.
 #[derive(Debug, Default)]
 pub(crate) struct History {
     enabled: bool,
     events: Mutex<Vec<HistoryEvent>>,
-    count: std::sync::atomic::AtomicU64,
+    count: AtomicU64,
 }
 
-/// The last event of one thread of an execution (the execution, a branch, an iteration):
-/// each event's `previousEventId`.
-#[derive(Clone, Copy, Debug, Default)]
+/// One thread of an execution (the execution, a branch, an iteration): the last of its
+/// events, each event's `previousEventId`, and for the main thread its own events.
+#[derive(Debug, Default)]
 pub(crate) struct Thread {
     pub(crate) last: u64,
     /// The thread of a distributed Map's child execution: its events are not the parent's.
     pub(crate) silent: bool,
     /// A Parallel branch: a Task that fails in it ends with `TaskStateAborted`.
     pub(crate) branch: bool,
+    /// The main thread's events not yet handed over to the history: recorded without a
+    /// lock, while no other thread of the execution records (`None` for other threads).
+    own: Option<Vec<HistoryEvent>>,
+}
+
+impl Thread {
+    /// The main thread of an execution whose events `history` records.
+    pub(crate) fn main(history: &History) -> Thread {
+        Thread {
+            // Recorded into the storage of this thread's last dropped history, when any.
+            own: Some(if history.enabled {
+                super::events::storage()
+            } else {
+                Vec::new()
+            }),
+            ..Thread::default()
+        }
+    }
+
+    /// A thread that runs beside others (a branch, an iteration), following event `last`.
+    pub(crate) fn beside(last: u64, silent: bool, branch: bool) -> Thread {
+        Thread {
+            last,
+            silent,
+            branch,
+            own: None,
+        }
+    }
 }
 
 /// AWS fails an execution whose history reaches 25,000 events.
@@ -263,12 +297,6 @@ impl History {
     pub(crate) fn new(enabled: bool) -> Self {
         History {
             enabled,
-            // Recorded into the storage of this thread's last dropped history, when any.
-            events: Mutex::new(if enabled {
-                super::events::storage()
-            } else {
-                Vec::new()
-            }),
             ..History::default()
         }
     }
@@ -308,42 +336,73 @@ impl History {
         if thread.silent {
             return thread.last;
         }
-        use std::sync::atomic::Ordering::Relaxed;
-        let id = if self.enabled {
-            // Counted under the lock the event is pushed under: one atomic read-modify-write
-            // fewer per event (they were most of the cost of recording one).
-            let mut events = self
-                .events
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let id = self.count.load(Relaxed) + 1;
-            self.count.store(id, Relaxed);
-            events.push(HistoryEvent {
-                id,
-                previous_event_id: thread.last,
-                event_type,
-                details: details(),
-            });
-            id
-        } else {
-            self.count.fetch_add(1, Relaxed) + 1
+        let previous_event_id = thread.last;
+        let id = match &mut thread.own {
+            // The main thread: no other thread records meanwhile (see `hand_over`), so the
+            // count is neither raced nor locked, and the event goes to its own list.
+            Some(own) => {
+                let id = self.count.load(Relaxed) + 1;
+                self.count.store(id, Relaxed);
+                if self.enabled {
+                    own.push(HistoryEvent {
+                        id,
+                        previous_event_id,
+                        event_type,
+                        details: details(),
+                    });
+                }
+                id
+            }
+            None if self.enabled => {
+                // Counted under the lock the event is pushed under.
+                let mut events = self.events.lock().unwrap_or_else(PoisonError::into_inner);
+                let id = self.count.load(Relaxed) + 1;
+                self.count.store(id, Relaxed);
+                events.push(HistoryEvent {
+                    id,
+                    previous_event_id,
+                    event_type,
+                    details: details(),
+                });
+                id
+            }
+            None => self.count.fetch_add(1, Relaxed) + 1,
         };
         thread.last = id;
         id
     }
 
-    /// How many events the execution has had.
-    pub(crate) fn len(&self) -> u64 {
-        self.count.load(std::sync::atomic::Ordering::Relaxed)
+    /// Hands the main thread's events over to the history, before it starts threads that
+    /// record beside one another: their events then follow its own, in the order of ids.
+    pub(crate) fn hand_over(&self, thread: &mut Thread) {
+        let Some(own) = thread.own.as_mut().filter(|own| !own.is_empty()) else {
+            return;
+        };
+        let mut events = self.events.lock().unwrap_or_else(PoisonError::into_inner);
+        if events.is_empty() {
+            std::mem::swap(&mut *events, own);
+        } else {
+            events.append(own);
+        }
     }
 
-    pub(crate) fn take(&self) -> super::Events {
-        super::Events::from(std::mem::take(
-            &mut *self
-                .events
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-        ))
+    /// How many events the execution has had.
+    pub(crate) fn len(&self) -> u64 {
+        self.count.load(Relaxed)
+    }
+
+    /// The whole history, once `main`, the execution's main thread, has ended.
+    pub(crate) fn take(&self, main: &mut Thread) -> super::Events {
+        self.hand_over(main);
+        let mut events =
+            std::mem::take(&mut *self.events.lock().unwrap_or_else(PoisonError::into_inner));
+        // Handed over as threads were started, the events are in order of ids; were one
+        // hand-over missed, they are put back in order rather than shown out of it.
+        if !events.is_sorted_by_key(|event| event.id) {
+            debug_assert!(false, "history events out of order");
+            events.sort_by_key(|event| event.id);
+        }
+        super::Events::from(events)
     }
 }
 
@@ -445,11 +504,39 @@ mod tests {
     #[test]
     fn events_chain_within_a_thread() {
         let history = History::new(true);
-        let mut main = Thread::default();
+        let mut main = Thread::main(&history);
         assert_eq!(history.push(&mut main, "ExecutionStarted", None), 1);
         assert_eq!(history.push(&mut main, "PassStateEntered", None), 2);
-        let events = history.take();
+        let events = history.take(&mut main);
         assert_eq!(events[1].previous_event_id, 1);
         assert_eq!(events[0].previous_event_id, 0);
+    }
+
+    #[test]
+    fn threads_beside_the_main_one_follow_its_handed_over_events() {
+        let history = History::new(true);
+        let mut main = Thread::main(&history);
+        history.push(&mut main, "ExecutionStarted", None);
+        history.push(&mut main, "MapStateEntered", None);
+        history.hand_over(&mut main);
+        let mut iterations = [0, 1].map(|_| Thread::beside(main.last, false, false));
+        for iteration in &mut iterations {
+            history.push(iteration, "MapIterationStarted", None);
+        }
+        for iteration in &mut iterations {
+            history.push(iteration, "MapIterationSucceeded", None);
+        }
+        main.last = iterations[1].last;
+        history.push(&mut main, "MapStateExited", None);
+        let events = history.take(&mut main);
+        let ids: Vec<(u64, u64)> = events
+            .iter()
+            .map(|event| (event.id, event.previous_event_id))
+            .collect();
+        assert_eq!(
+            ids,
+            [(1, 0), (2, 1), (3, 2), (4, 2), (5, 3), (6, 4), (7, 6)]
+        );
+        assert_eq!(history.len(), 7);
     }
 }

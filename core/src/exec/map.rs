@@ -236,15 +236,13 @@ async fn inline(
     thread: &mut Thread,
 ) -> Result<Vec<Value>, Failure> {
     let outer = Arc::new(variables.clone());
+    // The iterations record beside one another, after the events so far.
+    run.history.hand_over(thread);
     let start = thread.last;
     let iterations = inputs.into_iter().enumerate().map(|(index, input)| {
         let outer = Arc::clone(&outer);
         async move {
-            let mut thread = Thread {
-                last: start,
-                silent: false,
-                branch: false,
-            };
+            let mut thread = Thread::beside(start, false, false);
             let mut variables = Variables::nested(outer);
             let details = || {
                 history::members(vec![
@@ -321,11 +319,7 @@ async fn distributed(
         let outer = Arc::clone(&outer);
         async move {
             // A child execution has a history of its own: its events are not the parent's.
-            let mut thread = Thread {
-                last: 0,
-                silent: true,
-                branch: false,
-            };
+            let mut thread = Thread::beside(0, true, false);
             let mut variables = Variables::nested(outer);
             run_scope(
                 run,

@@ -89,6 +89,8 @@ pub(crate) async fn run_branches(
     thread: &mut Thread,
 ) -> Result<Vec<Value>, Failure> {
     let started = run.history.push(thread, "ParallelStateStarted", None);
+    // The branches record beside one another, after the events so far.
+    run.history.hand_over(thread);
     // Every branch starts from the same input, shared.
     let outer = Arc::new(variables.clone());
     let mut frames: Vec<(Variables, Thread)> = branches
@@ -96,11 +98,7 @@ pub(crate) async fn run_branches(
         .map(|_| {
             (
                 Variables::nested(Arc::clone(&outer)),
-                Thread {
-                    last: started,
-                    silent: thread.silent,
-                    branch: true,
-                },
+                Thread::beside(started, thread.silent, true),
             )
         })
         .collect();
