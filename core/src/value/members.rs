@@ -110,16 +110,22 @@ impl Members {
     /// length carried over as [`Members::replace`] carries it.
     pub(super) fn copy_replacing(&self, at: usize, value: Value) -> Self {
         let len = self.len_replacing(at, &value);
-        let mut value = Some(value);
-        let entries = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, (key, old))| {
-                let new = if i == at { value.take() } else { None };
-                (key.clone(), new.unwrap_or_else(|| old.clone()))
-            })
-            .collect();
+        let copy = |(key, old): &(Str, Value)| (key.clone(), old.clone());
+        let entries = match (self.entries.as_slice(), at) {
+            // A full two-member block (`INLINE`) is made in one go.
+            ([first, second], 0) => Entries::from_buf([(first.0.clone(), value), copy(second)]),
+            ([first, second], _) => Entries::from_buf([copy(first), (second.0.clone(), value)]),
+            (all, _) => {
+                let mut value = Some(value);
+                all.iter()
+                    .enumerate()
+                    .map(|(i, (key, old))| {
+                        let new = if i == at { value.take() } else { None };
+                        (key.clone(), new.unwrap_or_else(|| old.clone()))
+                    })
+                    .collect()
+            }
+        };
         Members {
             entries,
             index: self.index.clone(),

@@ -174,3 +174,20 @@ fn a_value_is_three_words() {
         std::mem::size_of::<Value>()
     );
 }
+
+#[test]
+fn setting_either_member_of_a_shared_two_member_object_copies_it_in_order() {
+    for (key, expected) in [
+        ("a", r#"{"a":{"n":[true]},"b":"x"}"#),
+        ("b", r#"{"a":1,"b":{"n":[true]}}"#),
+    ] {
+        let mut value = json!({"a": 1, "b": "x"});
+        let _ = value.json_len();
+        let held = value.clone();
+        value.as_object_mut().unwrap().set(key, json!({"n": [true]}));
+        assert_eq!(value.to_string(), expected);
+        assert_eq!(value.json_len(), expected.len());
+        assert_eq!(held.to_string(), r#"{"a":1,"b":"x"}"#);
+        assert_eq!(held.json_len(), held.to_string().len());
+    }
+}
