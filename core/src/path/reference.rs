@@ -129,7 +129,7 @@ fn applies(input: &Value, segments: &[Segment]) -> bool {
         node = match (selector, node) {
             // Below a member that is created, only names can follow.
             (Selector::Name(_), None) => None,
-            (Selector::Name(name), Some(Value::Object(members))) => super::member(members, name),
+            (Selector::Name(name), Some(Value::Object(members))) => members.get(name),
             (Selector::Index(index), Some(Value::Array(items))) => {
                 match index_in(*index, items.len()).and_then(|i| items.get(i)) {
                     Some(item) => Some(item),

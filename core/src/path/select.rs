@@ -123,7 +123,7 @@ fn names_only<'v>(document: &'v Value, segments: &[Segment]) -> Option<&'v Value
         let Segment::Child(Selector::Name(name)) = segment else {
             return None;
         };
-        node = super::member(node.as_object()?, name)?;
+        node = node.as_object()?.get(name)?;
     }
     Some(node)
 }
@@ -229,7 +229,7 @@ pub(crate) fn walk_definite<'v>(
                         node,
                     ));
                 };
-                match super::member(members, name) {
+                match members.get(name) {
                     Some(value) => node = value,
                     None if i == last => return Err(SelectError::NoResults { path: whole() }),
                     None => {
@@ -353,7 +353,7 @@ fn apply_selector<'v>(
 ) {
     match (selector, node) {
         (Selector::Name(name), Value::Object(members)) => {
-            out.extend(super::member(members, name).map(Cow::Borrowed));
+            out.extend(members.get(name).map(Cow::Borrowed));
         }
         (Selector::Index(index), Value::Array(items)) => {
             out.extend(

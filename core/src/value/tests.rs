@@ -184,7 +184,10 @@ fn setting_either_member_of_a_shared_two_member_object_copies_it_in_order() {
         let mut value = json!({"a": 1, "b": "x"});
         let _ = value.json_len();
         let held = value.clone();
-        value.as_object_mut().unwrap().set(key, json!({"n": [true]}));
+        value
+            .as_object_mut()
+            .unwrap()
+            .set(key, json!({"n": [true]}));
         assert_eq!(value.to_string(), expected);
         assert_eq!(value.json_len(), expected.len());
         assert_eq!(held.to_string(), r#"{"a":1,"b":"x"}"#);
