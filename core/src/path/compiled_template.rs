@@ -24,11 +24,8 @@ pub(crate) struct CompiledTemplate {
 enum Node {
     /// A part with no `.$` member anywhere in it: copied as it is.
     Literal(Value),
-    /// An object: its output keys (known to differ) in order, and the member of each.
-    Object {
-        keys: Vec<Str>,
-        members: Vec<Member>,
-    },
+    /// An object: its members in order, each with its output key (known to differ).
+    Object(Vec<(Str, Member)>),
     Array(Vec<Node>),
 }
 
@@ -77,8 +74,7 @@ fn node(value: &Value, depth: usize) -> Option<Node> {
     }
     match value {
         Value::Object(members) => {
-            let mut keys: Vec<Str> = Vec::with_capacity(members.len());
-            let mut compiled = Vec::with_capacity(members.len());
+            let mut compiled: Vec<(Str, Member)> = Vec::with_capacity(members.len());
             for (key, member) in members {
                 let (name, member) = match key.strip_suffix(DYNAMIC_SUFFIX) {
                     Some(name) => (name, dynamic(key, member)?),
@@ -94,16 +90,12 @@ fn node(value: &Value, depth: usize) -> Option<Node> {
                     },
                 };
                 // Two members with one output key: the interpreter's overwrite order applies.
-                if keys.iter().any(|known| known.as_str() == name) {
+                if compiled.iter().any(|(known, _)| known.as_str() == name) {
                     return None;
                 }
-                keys.push(Str::from(name));
-                compiled.push(member);
+                compiled.push((Str::from(name), member));
             }
-            Some(Node::Object {
-                keys,
-                members: compiled,
-            })
+            Some(Node::Object(compiled))
         }
         Value::Array(items) => items
             .iter()
@@ -136,9 +128,12 @@ fn dynamic(key: &str, member: &Value) -> Option<Member> {
     })
 }
 
-/// A value with its length as JSON text, when known without a walk.
-fn known(value: Value) -> (Value, Option<usize>) {
-    let len = value.known_json_len();
+/// A length as JSON text not known without a walk.
+const UNKNOWN_LEN: usize = usize::MAX;
+
+/// A value with its length as JSON text ([`UNKNOWN_LEN`] when not known without a walk).
+fn known(value: Value) -> (Value, usize) {
+    let len = value.known_json_len().unwrap_or(UNKNOWN_LEN);
     (value, len)
 }
 
@@ -161,14 +156,14 @@ fn evaluate(node: &Node, template: &mut Template<'_, '_, '_>) -> Result<Value, T
             .map(|item| evaluate(item, template))
             .collect::<Result<Vec<_>, _>>()
             .map(Value::from),
-        Node::Object { keys, members } => {
-            let mut out = Map::with_capacity(keys.len());
+        Node::Object(members) => {
+            let mut out = Map::with_capacity(members.len());
             let mut writer = out.writer();
             // The object's length as JSON text, while every member's is known without a walk.
-            let mut json_len = Some(1 + keys.len().max(1));
-            for (key, member) in keys.iter().zip(members) {
+            let mut json_len = 1 + members.len().max(1);
+            for (key, member) in members {
                 let (value, len) = match member {
-                    Member::Literal { value, json_len } => (value.clone(), Some(*json_len)),
+                    Member::Literal { value, json_len } => (value.clone(), *json_len),
                     // Read by names first: only a miss (or another kind of path) is selected
                     // the long way, which says why it finds nothing.
                     Member::Path { key, text, path } => known(match path.find(template.scope) {
@@ -178,12 +173,14 @@ fn evaluate(node: &Node, template: &mut Template<'_, '_, '_>) -> Result<Value, T
                     Member::Call { key, call } => known(template.call(key, call)?),
                     Member::Nested(nested) => known(evaluate(nested, template)?),
                 };
-                json_len = json_len
-                    .zip(len)
-                    .map(|(sum, len)| sum + key.json_len() + 1 + len);
+                if len == UNKNOWN_LEN {
+                    json_len = UNKNOWN_LEN;
+                } else if json_len != UNKNOWN_LEN {
+                    json_len += key.json_len() + 1 + len;
+                }
                 writer.push(key.clone(), value);
             }
-            writer.counted(json_len.unwrap_or(0));
+            writer.counted(if json_len == UNKNOWN_LEN { 0 } else { json_len });
             Ok(Value::Object(out))
         }
     }
