@@ -36,7 +36,8 @@ const SHARED = ['chain', 'loop', 'loop-2k', 'loop-jsonata', 'map-100k', 'map-100
 /// Runs per timed batch, so that a short scenario is timed over some tens of milliseconds
 /// (statewright's rows likewise: its 1,000-state chain runs 100 times a batch).
 const RUNS = { 'sequential': 1000, 'chain': 10, 'loop-2k': 5, 'map-10k-pass': 3, 'payload': 5 };
-/// Timed batches per scenario process, after one warm-up run: the fastest is its round's time.
+/// Timed batches per scenario process, after one warm-up run: the fastest is its round's time
+/// (statewright's rows likewise: `PASSES` in benches/executor.rs).
 const PASSES = 2;
 
 /// Deep equality of JSON values (numbers by value, objects by keys).
@@ -110,6 +111,10 @@ const rows = SHARED.map((key) => {
   return { key, name: r.name, alsf: r.ms, statewright: mine && mine.ms, ratio: mine && r.ms / mine.ms };
 });
 
+/// Milliseconds to three decimals, or three significant digits below 0.1 (a sequential
+/// execution takes about a microsecond).
+const ms = (value) => (value >= 0.1 ? value.toFixed(3) : value.toPrecision(3));
+
 console.log(`each side: the fastest of ${ROUNDS} round(s)`);
 console.log(`${'scenario'.padEnd(66)} ${'alsf ms/run'.padStart(12)} ${'statewright'.padStart(12)} ${'ratio'.padStart(8)}`);
 let slowest = Infinity;
@@ -119,6 +124,6 @@ for (const r of rows) {
     continue;
   }
   slowest = Math.min(slowest, r.ratio);
-  console.log(`${r.name.padEnd(66)} ${r.alsf.toFixed(3).padStart(12)} ${r.statewright.toFixed(3).padStart(12)} ${(r.ratio.toFixed(1) + 'x').padStart(8)}`);
+  console.log(`${r.name.padEnd(66)} ${ms(r.alsf).padStart(12)} ${ms(r.statewright).padStart(12)} ${(r.ratio.toFixed(1) + 'x').padStart(8)}`);
 }
 console.log(`slowest ratio: ${slowest.toFixed(1)}x`);
