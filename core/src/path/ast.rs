@@ -1,5 +1,6 @@
 //! The JSONPath syntax tree (Jayway dialect, as Step Functions reads it) and its canonical text.
 
+use crate::value::Str;
 use std::fmt::{self, Display, Formatter, Write as _};
 
 /// A parsed JSONPath: where it starts and the steps it takes from there.
@@ -35,7 +36,7 @@ pub enum Segment {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Selector {
     /// `.name` or `['name']`: the member with this name.
-    Name(String),
+    Name(Str),
     /// `[2]` or `[-1]`: the element at this index, negative counting from the end.
     Index(i64),
     /// `[start:end:step]`: the elements of a range, each bound optional.

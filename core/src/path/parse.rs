@@ -222,7 +222,7 @@ impl<'a> Parser<'a> {
                 Ok(Selector::Wildcard)
             }
             Some('[') => self.bracket(),
-            Some(c) if !ends_name(c, mode) => Ok(Selector::Name(self.name(mode)?)),
+            Some(c) if !ends_name(c, mode) => Ok(Selector::Name(self.name(mode)?.into())),
             // In a call or a filter, `)` `,` or an operator right after the dot ends the path.
             None => Err(PathError::new(
                 dot,
@@ -257,7 +257,7 @@ impl<'a> Parser<'a> {
                 "`...` is not valid; a recursive descent is two dots followed by a name, \
                  as in `$..field`",
             )),
-            Some(c) if !ends_name(c, mode) => Ok(Selector::Name(self.name(mode)?)),
+            Some(c) if !ends_name(c, mode) => Ok(Selector::Name(self.name(mode)?.into())),
             None => Err(PathError::new(
                 dots,
                 "a path cannot end with `..`; name the field to search for, as in `$..field`, \
@@ -375,8 +375,13 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(match <[String; 1]>::try_from(names) {
-            Ok([name]) => Selector::Name(name),
-            Err(names) => Selector::Union(names.into_iter().map(Selector::Name).collect()),
+            Ok([name]) => Selector::Name(name.into()),
+            Err(names) => Selector::Union(
+                names
+                    .into_iter()
+                    .map(|name| Selector::Name(name.into()))
+                    .collect(),
+            ),
         })
     }
 

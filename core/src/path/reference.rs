@@ -55,7 +55,7 @@ impl PlaceError {
 pub(crate) fn place_name(input: Value, at: &Path, result: Value) -> Result<Value, (Value, Value)> {
     match (&at.root, at.segments.as_slice(), input) {
         (Root::Input, [Segment::Child(Selector::Name(name))], Value::Object(mut members)) => {
-            members.set(name, result);
+            members.set_key(name, result);
             Ok(Value::Object(members))
         }
         (_, _, input) => Err((input, result)),
@@ -97,7 +97,7 @@ pub fn place(input: Value, at: &Path, result: Value) -> Result<Value, PlaceError
         // An existing member is replaced in place (no new key is made for it); an object
         // still shared is copied with the result already in place.
         (Segment::Child(Selector::Name(name)), Value::Object(members)) => {
-            members.set(name, result);
+            members.set_key(name, result);
         }
         (Segment::Child(Selector::Index(index)), Value::Array(items)) => {
             match index_in(*index, items.len()).and_then(|i| items.get_mut(i)) {

@@ -7,7 +7,7 @@ fn child(selector: Selector) -> Segment {
 }
 
 fn name(text: &str) -> Selector {
-    Selector::Name(text.to_owned())
+    Selector::Name(text.into())
 }
 
 fn input(segments: Vec<Segment>) -> Path {

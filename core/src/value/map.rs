@@ -93,16 +93,25 @@ impl Map {
 
     /// Sets `key` as [`Map::insert`] does, making its key only when it is new.
     pub fn set(&mut self, key: &str, value: Value) {
-        match self.0.position(key) {
-            Some(at) => match Arc::get_mut(&mut self.0) {
-                Some(members) => {
-                    members.replace(at, value);
-                }
-                // Shared: copied with the new value already in place, so the value it replaces
-                // is neither copied nor dropped here.
-                None => self.0 = Arc::new(self.0.copy_replacing(at, value)),
-            },
-            None => self.push_new(Str::from(key), value),
+        self.set_with(key, || Str::from(key), value);
+    }
+
+    /// Sets `key` as [`Map::set`] does, sharing the key given when it is new.
+    pub(crate) fn set_key(&mut self, key: &Str, value: Value) {
+        self.set_with(key, || key.clone(), value);
+    }
+
+    /// Sets `key`, made by `new_key` only when it is new. An object still shared is copied
+    /// with the change already made: the value replaced is neither copied nor dropped here,
+    /// and a new member does not grow the copy a second time.
+    fn set_with(&mut self, key: &str, new_key: impl FnOnce() -> Str, value: Value) {
+        match (self.0.position(key), Arc::get_mut(&mut self.0)) {
+            (Some(at), Some(members)) => {
+                members.replace(at, value);
+            }
+            (Some(at), None) => self.0 = Arc::new(self.0.copy_replacing(at, value)),
+            (None, Some(_)) => self.push_new(new_key(), value),
+            (None, None) => self.0 = Arc::new(self.0.copy_pushing(new_key(), value)),
         }
     }
 

@@ -133,6 +133,22 @@ impl Members {
         }
     }
 
+    /// A copy of these members with `key` (new) and `value` appended, the counted length
+    /// carried over as [`Members::push`] with [`Members::len_pushing`] carries it.
+    pub(super) fn copy_pushing(&self, key: Str, value: Value) -> Self {
+        let len = self.len_pushing(&key, &value);
+        let mut entries = Entries::with_capacity(self.entries.len() + 1);
+        entries.extend(self.entries.iter().cloned());
+        let mut copy = Members {
+            entries,
+            index: self.index.clone(),
+            json_len: AtomicUsize::new(0),
+        };
+        copy.push(key, value);
+        copy.counted(len);
+        copy
+    }
+
     /// Forgets the counted length: the members are about to change.
     pub(super) fn changing(&mut self) -> &mut Self {
         *self.json_len.get_mut() = 0;

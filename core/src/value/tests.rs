@@ -194,3 +194,27 @@ fn setting_either_member_of_a_shared_two_member_object_copies_it_in_order() {
         assert_eq!(held.json_len(), held.to_string().len());
     }
 }
+
+#[test]
+fn a_new_member_set_on_a_shared_object_goes_last_in_a_copy() {
+    for size in [0, 1, 2, 8, 12] {
+        let mut value = Value::Object((0..size).map(|i| (format!("k{i}"), json!(i))).collect());
+        let _ = value.json_len();
+        let held = value.clone();
+        let key = Str::from("new");
+        value
+            .as_object_mut()
+            .unwrap()
+            .set_key(&key, json!({"n": 1}));
+        let object = value.as_object().unwrap();
+        assert_eq!(object.len(), size + 1);
+        assert_eq!(object.get_index(size).map(|(k, _)| k.as_str()), Some("new"));
+        assert_eq!(object.get("new"), Some(&json!({"n": 1})), "size {size}");
+        if size > 0 {
+            assert_eq!(object.get("k0"), Some(&json!(0)));
+        }
+        assert_eq!(value.json_len(), value.to_string().len());
+        assert_eq!(held.as_object().unwrap().len(), size);
+        assert!(held.get("new").is_none());
+    }
+}
