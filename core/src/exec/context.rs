@@ -7,8 +7,10 @@ use crate::value::{Map, Str, Value, json};
 /// What the context object says about the execution; fixed for its whole run.
 #[derive(Clone, Debug)]
 pub(crate) struct ExecutionInfo {
+    /// The execution's ARN, which ends with its name.
     pub(crate) execution_arn: String,
-    pub(crate) execution_name: String,
+    /// Where the name starts in the ARN.
+    pub(crate) name_at: usize,
     /// The execution's input, shared with the first state (not a copy).
     pub(crate) input: Value,
     pub(crate) start_time: String,
@@ -16,6 +18,13 @@ pub(crate) struct ExecutionInfo {
     pub(crate) role_arn: Arc<str>,
     pub(crate) machine_arn: Arc<str>,
     pub(crate) machine_name: Arc<str>,
+}
+
+impl ExecutionInfo {
+    /// The execution's name: the end of its ARN.
+    pub(crate) fn execution_name(&self) -> &str {
+        self.execution_arn.get(self.name_at..).unwrap_or_default()
+    }
 }
 
 /// Where in the execution a state runs: its name, entry time, retries, token, Map item.
@@ -43,7 +52,7 @@ pub(crate) fn context_object(execution: &ExecutionInfo, state: &StateInfo) -> Va
         ("Id", Value::from(execution.execution_arn.clone())),
         ("Input", Value::clone(&execution.input)),
         ("StartTime", Value::from(execution.start_time.clone())),
-        ("Name", Value::from(execution.execution_name.clone())),
+        ("Name", Value::from(execution.execution_name())),
         (
             "RoleArn",
             Value::from(Str::from(Arc::clone(&execution.role_arn))),
@@ -79,7 +88,7 @@ mod tests {
     fn the_context_object_has_aws_members_in_order() {
         let execution = ExecutionInfo {
             execution_arn: "arn:e".into(),
-            execution_name: "e".into(),
+            name_at: 4,
             input: json!({"a": [1]}),
             start_time: "2026-01-01T00:00:00.000Z".into(),
             role_arn: "arn:r".into(),

@@ -468,20 +468,22 @@ pub(crate) async fn execute(
     let options = &shared.options;
     // A nested execution's machine has ARNs of its own, written for it.
     let nested;
-    let (arns, execution_name) = match name {
+    let generated;
+    let (arns, execution_name) = match &name {
         Some((machine_name, execution_name)) => {
-            nested = MachineArns::new(&options.region, &options.account, &machine_name);
-            (&nested, execution_name)
+            nested = MachineArns::new(&options.region, &options.account, machine_name);
+            (&nested, execution_name.as_str())
         }
-        None => (
-            &shared.arns,
-            super::ids::execution_name(options.seed, number),
-        ),
+        None => {
+            generated = super::ids::ExecutionName::new(options.seed, number);
+            (&shared.arns, generated.as_str())
+        }
     };
     let start = options.start_time.unwrap_or_else(Utc::now);
+    let execution_arn = arns.execution_arn(execution_name);
     let info = ExecutionInfo {
-        execution_arn: arns.execution_arn(&execution_name),
-        execution_name,
+        name_at: execution_arn.len() - execution_name.len(),
+        execution_arn,
         input: input.clone(),
         start_time: format_timestamp(start),
         role_arn: Arc::clone(&shared.role_arn),

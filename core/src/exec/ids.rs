@@ -3,26 +3,40 @@
 
 use std::sync::Arc;
 
-/// `execution-{seed as 8+ hex digits}-{number}`, as `format!("execution-{seed:08x}-{number}")`.
-pub(crate) fn execution_name(seed: u64, number: u64) -> String {
-    // Written into a buffer and made a `String` once: every execution is named.
-    let mut name = [0u8; 10 + 16 + 1 + 20];
-    name[..10].copy_from_slice(b"execution-");
-    let mut at = 10;
-    let digits = (64 - seed.leading_zeros()).div_ceil(4).max(8);
-    for shift in (0..digits).rev() {
-        let nibble = (seed >> (4 * shift)) & 0xF;
-        name[at] = b"0123456789abcdef"[nibble as usize];
+/// `execution-{seed as 8+ hex digits}-{number}`, as `format!("execution-{seed:08x}-{number}")`,
+/// written into a buffer of its own: the execution's ARN is made from it, not a copy of it.
+pub(crate) struct ExecutionName {
+    text: [u8; 10 + 16 + 1 + 20],
+    len: usize,
+}
+
+impl ExecutionName {
+    pub(crate) fn new(seed: u64, number: u64) -> Self {
+        let mut name = [0u8; 10 + 16 + 1 + 20];
+        name[..10].copy_from_slice(b"execution-");
+        let mut at = 10;
+        let digits = (64 - seed.leading_zeros()).div_ceil(4).max(8);
+        for shift in (0..digits).rev() {
+            let nibble = (seed >> (4 * shift)) & 0xF;
+            name[at] = b"0123456789abcdef"[nibble as usize];
+            at += 1;
+        }
+        name[at] = b'-';
         at += 1;
+        let mut decimal = [0u8; 20];
+        let written = write_decimal(&mut decimal, number);
+        name[at..at + written.len()].copy_from_slice(written);
+        at += written.len();
+        ExecutionName {
+            text: name,
+            len: at,
+        }
     }
-    name[at] = b'-';
-    at += 1;
-    let mut decimal = [0u8; 20];
-    let written = write_decimal(&mut decimal, number);
-    name[at..at + written.len()].copy_from_slice(written);
-    at += written.len();
-    // Hexadecimal and decimal digits and ASCII punctuation only: always UTF-8.
-    String::from_utf8(name[..at].to_vec()).unwrap_or_default()
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Hexadecimal and decimal digits and ASCII punctuation only: always UTF-8.
+        std::str::from_utf8(&self.text[..self.len]).unwrap_or_default()
+    }
 }
 
 /// `arn:aws:states:{region}:{account}:{kind}:{machine}` with `:{execution}` when given.
@@ -107,7 +121,7 @@ mod tests {
     fn names_and_arns_read_as_formatted_ones() {
         for (seed, number) in [(0, 0), (7, 12), (0xdead_beef, 99), (u64::MAX, u64::MAX)] {
             assert_eq!(
-                execution_name(seed, number),
+                ExecutionName::new(seed, number).as_str(),
                 format!("execution-{seed:08x}-{number}")
             );
         }
