@@ -18,9 +18,44 @@ use crate::path::{Path, PathError, parse_path, parse_reference_path};
 #[derive(Debug, Default)]
 pub(crate) struct Paths {
     /// Paths read from the input, the context object or a variable.
-    paths: HashMap<TextAddress, Arc<Path>, foldhash::fast::RandomState>,
+    paths: Parsed,
     /// Reference paths: where `ResultPath` places a result; shared with the run loop's plans.
-    references: HashMap<TextAddress, Arc<Path>, foldhash::fast::RandomState>,
+    references: Parsed,
+}
+
+/// Parsed paths of one kind, found by the address of their text. Equal texts share one parse
+/// (and the names in it: a member that one state's `ResultPath` added is found by the next
+/// state's by the address of its key).
+#[derive(Debug, Default)]
+struct Parsed {
+    by_address: HashMap<TextAddress, Arc<Path>, foldhash::fast::RandomState>,
+    by_text: HashMap<Box<str>, Arc<Path>, foldhash::fast::RandomState>,
+}
+
+impl Parsed {
+    fn get(&self, text: &str) -> Option<&Arc<Path>> {
+        self.by_address.get(&text_address(text))
+    }
+
+    /// Keeps the parse of `text`, when there is a text and it parses: the one of an equal
+    /// text when there is one.
+    fn add(&mut self, text: Option<&str>, parse: fn(&str) -> Result<Path, PathError>) {
+        let Some(text) = text else {
+            return;
+        };
+        let path = match self.by_text.get(text) {
+            Some(path) => Arc::clone(path),
+            None => {
+                let Ok(path) = parse(text) else {
+                    return;
+                };
+                let path = Arc::new(path);
+                self.by_text.insert(Box::from(text), Arc::clone(&path));
+                path
+            }
+        };
+        self.by_address.insert(text_address(text), path);
+    }
 }
 
 impl FromScopes for Paths {
@@ -32,13 +67,13 @@ impl FromScopes for Paths {
 impl Paths {
     /// The parsed path of `text`, when it is one of these machines' own and parses.
     pub(crate) fn path(&self, text: &str) -> Option<&Path> {
-        self.paths.get(&text_address(text)).map(|path| &**path)
+        self.paths.get(text).map(|path| &**path)
     }
 
     /// The parsed reference path of `text` (a `ResultPath`), when it is one of these
     /// machines' own and parses.
     pub(crate) fn reference(&self, text: &str) -> Option<&Arc<Path>> {
-        self.references.get(&text_address(text))
+        self.references.get(text)
     }
 
     fn add(&mut self, states: &IndexMap<String, State>) {
@@ -87,24 +122,11 @@ impl Paths {
     }
 
     fn add_path(&mut self, text: Option<&str>) {
-        parse_into(&mut self.paths, text, parse_path);
+        self.paths.add(text, parse_path);
     }
 
     fn add_reference(&mut self, text: Option<&str>) {
-        parse_into(&mut self.references, text, parse_reference_path);
-    }
-}
-
-/// Keeps the parse of `text`, when there is a text and it parses.
-fn parse_into(
-    parsed: &mut HashMap<TextAddress, Arc<Path>, foldhash::fast::RandomState>,
-    text: Option<&str>,
-    parse: fn(&str) -> Result<Path, PathError>,
-) {
-    if let Some(text) = text
-        && let Ok(path) = parse(text)
-    {
-        parsed.insert(text_address(text), Arc::new(path));
+        self.references.add(text, parse_reference_path);
     }
 }
 
@@ -145,5 +167,33 @@ mod tests {
         assert!(paths.path(operand).is_some());
         // The same text held elsewhere is read by the caller's own parse.
         assert!(paths.path(&String::from("$.in")).is_none());
+    }
+
+    #[test]
+    fn equal_texts_share_one_parse() {
+        let machine = crate::exec::scopes::machine(
+            r#"{"StartAt": "A", "States": {
+                "A": {"Type": "Pass", "ResultPath": "$.r", "Next": "B"},
+                "B": {"Type": "Pass", "ResultPath": "$.r", "InputPath": "$.r", "End": true}}}"#,
+        );
+        let paths = Paths::of([&machine]);
+        let result_path = |name: &str| {
+            let State::Pass(pass) = &machine.states[name] else {
+                unreachable!("{name} is a Pass state")
+            };
+            pass.result_path.as_ref().unwrap().as_deref().unwrap()
+        };
+        let (a, b) = (result_path("A"), result_path("B"));
+        assert_ne!(text_address(a), text_address(b));
+        assert!(Arc::ptr_eq(
+            paths.reference(a).unwrap(),
+            paths.reference(b).unwrap()
+        ));
+        // A reference path and a path of the same text are parsed each as its kind.
+        let State::Pass(pass) = &machine.states["B"] else {
+            unreachable!("B is a Pass state")
+        };
+        let input_path = pass.input_path.as_ref().unwrap().as_deref().unwrap();
+        assert_eq!(paths.path(input_path), parse_path("$.r").ok().as_ref());
     }
 }
