@@ -479,3 +479,30 @@ fn jsonata_expressions_that_read_the_context_object_see_it() {
             "members": ["input", "context"], "same": true}))
     );
 }
+
+#[test]
+fn an_inline_map_in_a_distributed_map_child_records_nothing_in_the_parent_history() {
+    let definition = json!({"StartAt": "D", "States": {
+        "D": {"Type": "Map", "ItemsPath": "$.items", "Next": "After",
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                  "StartAt": "I", "States": {"I": {"Type": "Map", "ItemsPath": "$.xs", "End": true,
+                      "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}},
+        "After": {"Type": "Pass", "End": true}}});
+    let execution = builder(definition)
+        .build()
+        .run_blocking(json!({"items": [{"xs": [1, 2]}]}));
+    assert_eq!(execution.status, Status::Succeeded);
+    let types: Vec<&str> = execution.history.iter().map(|e| e.event_type).collect();
+    // The child execution's states and iterations are its own history's, not the parent's.
+    assert!(
+        !types.iter().any(|t| t.starts_with("MapIteration")),
+        "{types:?}"
+    );
+    assert_eq!(
+        types.iter().filter(|t| t.starts_with("Pass")).count(),
+        2,
+        "only the parent's own Pass state: {types:?}"
+    );
+    let ids: Vec<u64> = execution.history.iter().map(|e| e.id).collect();
+    assert_eq!(ids, (1..=ids.len() as u64).collect::<Vec<_>>());
+}

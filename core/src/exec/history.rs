@@ -396,8 +396,9 @@ impl History {
         self.hand_over(main);
         let mut events =
             std::mem::take(&mut *self.events.lock().unwrap_or_else(PoisonError::into_inner));
-        // Handed over as threads were started, the events are in order of ids; were one
-        // hand-over missed, they are put back in order rather than shown out of it.
+        // Handed over before any thread beside it started, the events are in order of ids.
+        // Should a thread beside others ever record while the main thread still keeps events
+        // (a hand-over missing), they are put back in order rather than shown out of it.
         if !events.is_sorted_by_key(|event| event.id) {
             debug_assert!(false, "history events out of order");
             events.sort_by_key(|event| event.id);

@@ -239,10 +239,13 @@ async fn inline(
     // The iterations record beside one another, after the events so far.
     run.history.hand_over(thread);
     let start = thread.last;
+    // Inside a distributed Map's child execution, whose events are not its parent's, the
+    // iterations are silent as their Map's own thread is.
+    let silent = thread.silent;
     let iterations = inputs.into_iter().enumerate().map(|(index, input)| {
         let outer = Arc::clone(&outer);
         async move {
-            let mut thread = Thread::beside(start, false, false);
+            let mut thread = Thread::beside(start, silent, false);
             let mut variables = Variables::nested(outer);
             let details = || {
                 history::members(vec![

@@ -23,9 +23,9 @@ pub(crate) struct Paths {
     references: Parsed,
 }
 
-/// Parsed paths of one kind, found by the address of their text. Equal texts share one parse
-/// (and the names in it: a member that one state's `ResultPath` added is found by the next
-/// state's by the address of its key).
+/// Parsed paths of one kind, found by the address of their text. Equal texts share one parse,
+/// and so the names in it: the key a `ResultPath` adds to its objects is one shared `Str`, not
+/// one per state that writes the path.
 #[derive(Debug, Default)]
 struct Parsed {
     by_address: HashMap<TextAddress, Arc<Path>, foldhash::fast::RandomState>,
