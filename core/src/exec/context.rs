@@ -21,7 +21,8 @@ pub(crate) struct ExecutionInfo {
 }
 
 impl ExecutionInfo {
-    /// The execution's name: the end of its ARN.
+    /// The execution's name: the end of its ARN (empty once the ARN has moved into the
+    /// execution's result, when it has ended).
     pub(crate) fn execution_name(&self) -> &str {
         self.execution_arn.get(self.name_at..).unwrap_or_default()
     }
