@@ -242,7 +242,7 @@ impl Serialize for HistoryEvent {
 /// The events of one execution. The main thread (the machine's own states) keeps its events
 /// itself and records them without a lock; the threads that run beside one another (Parallel
 /// branches, Map iterations) record theirs here, under the lock. The main thread hands its
-/// events over before it starts any such thread ([`History::hand_over`]), so the events here
+/// events over before it starts any such thread ([`History::fork`]), so the events here
 /// stay in the order of their ids.
 #[derive(Debug, Default)]
 pub(crate) struct History {
@@ -279,11 +279,30 @@ impl Thread {
         }
     }
 
-    /// A thread that runs beside others (a branch, an iteration), following event `last`.
-    pub(crate) fn beside(last: u64, silent: bool, branch: bool) -> Thread {
+    /// The thread of a distributed Map's child execution: its events are its own history's,
+    /// not recorded in the parent's.
+    pub(crate) fn child_execution() -> Thread {
         Thread {
-            last,
-            silent,
+            silent: true,
+            ..Thread::default()
+        }
+    }
+}
+
+/// Where threads that run beside one another (Parallel branches, Map iterations) start,
+/// from [`History::fork`]: after their parent's last event, silent when it is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fork {
+    last: u64,
+    silent: bool,
+}
+
+impl Fork {
+    /// One of the threads; `branch` for a Parallel branch.
+    pub(crate) fn thread(self, branch: bool) -> Thread {
+        Thread {
+            last: self.last,
+            silent: self.silent,
             branch,
             own: None,
         }
@@ -338,7 +357,7 @@ impl History {
         }
         let previous_event_id = thread.last;
         let id = match &mut thread.own {
-            // The main thread: no other thread records meanwhile (see `hand_over`), so the
+            // The main thread: no other thread records meanwhile (see `fork`), so the
             // count is neither raced nor locked, and the event goes to its own list.
             Some(own) => {
                 let id = self.count.load(Relaxed) + 1;
@@ -372,9 +391,19 @@ impl History {
         id
     }
 
-    /// Hands the main thread's events over to the history, before it starts threads that
-    /// record beside one another: their events then follow its own, in the order of ids.
-    pub(crate) fn hand_over(&self, thread: &mut Thread) {
+    /// Where threads that run beside one another start from `parent`. The main thread hands
+    /// its events over first: theirs, recorded under the lock, then follow its own in the
+    /// order of ids.
+    pub(crate) fn fork(&self, parent: &mut Thread) -> Fork {
+        self.hand_over(parent);
+        Fork {
+            last: parent.last,
+            silent: parent.silent,
+        }
+    }
+
+    /// Moves the main thread's events into the shared list (a no-op for other threads).
+    fn hand_over(&self, thread: &mut Thread) {
         let Some(own) = thread.own.as_mut().filter(|own| !own.is_empty()) else {
             return;
         };
@@ -519,8 +548,8 @@ mod tests {
         let mut main = Thread::main(&history);
         history.push(&mut main, "ExecutionStarted", None);
         history.push(&mut main, "MapStateEntered", None);
-        history.hand_over(&mut main);
-        let mut iterations = [0, 1].map(|_| Thread::beside(main.last, false, false));
+        let fork = history.fork(&mut main);
+        let mut iterations = [0, 1].map(|_| fork.thread(false));
         for iteration in &mut iterations {
             history.push(iteration, "MapIterationStarted", None);
         }

@@ -237,15 +237,11 @@ async fn inline(
 ) -> Result<Vec<Value>, Failure> {
     let outer = Arc::new(variables.clone());
     // The iterations record beside one another, after the events so far.
-    run.history.hand_over(thread);
-    let start = thread.last;
-    // Inside a distributed Map's child execution, whose events are not its parent's, the
-    // iterations are silent as their Map's own thread is.
-    let silent = thread.silent;
+    let fork = run.history.fork(thread);
     let iterations = inputs.into_iter().enumerate().map(|(index, input)| {
         let outer = Arc::clone(&outer);
         async move {
-            let mut thread = Thread::beside(start, silent, false);
+            let mut thread = fork.thread(false);
             let mut variables = Variables::nested(outer);
             let details = || {
                 history::members(vec![
@@ -322,7 +318,7 @@ async fn distributed(
         let outer = Arc::clone(&outer);
         async move {
             // A child execution has a history of its own: its events are not the parent's.
-            let mut thread = Thread::beside(0, true, false);
+            let mut thread = Thread::child_execution();
             let mut variables = Variables::nested(outer);
             run_scope(
                 run,

@@ -90,17 +90,12 @@ pub(crate) async fn run_branches(
 ) -> Result<Vec<Value>, Failure> {
     let started = run.history.push(thread, "ParallelStateStarted", None);
     // The branches record beside one another, after the events so far.
-    run.history.hand_over(thread);
+    let fork = run.history.fork(thread);
     // Every branch starts from the same input, shared.
     let outer = Arc::new(variables.clone());
     let mut frames: Vec<(Variables, Thread)> = branches
         .iter()
-        .map(|_| {
-            (
-                Variables::nested(Arc::clone(&outer)),
-                Thread::beside(started, thread.silent, true),
-            )
-        })
+        .map(|_| (Variables::nested(Arc::clone(&outer)), fork.thread(true)))
         .collect();
     let mut pending: FuturesUnordered<_> = branches
         .iter()
